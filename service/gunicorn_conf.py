@@ -1,0 +1,29 @@
+"""Every gunicorn setting for enrich: `gunicorn -c python:service.gunicorn_conf`."""
+
+import gc
+
+from service import config
+
+settings = config.from_environ()
+
+wsgi_app = "service:create_app()"
+bind = f"{settings['HOST']}:{settings['PORT']}"
+workers = settings["WORKERS"]
+# Load the model once in the master: forked workers share its pages instead of each loading it.
+preload_app = True
+timeout = settings["TIMEOUT"]
+graceful_timeout = settings["GRACEFUL_TIMEOUT"]
+keepalive = settings["KEEPALIVE"]  # above a load balancer's idle timeout, so it closes first
+# Recycle workers now and then as a backstop against slow leaks; jitter keeps them from
+# restarting together.
+max_requests = settings["MAX_REQUESTS"]
+max_requests_jitter = settings["MAX_REQUESTS_JITTER"]
+worker_tmp_dir = "/dev/shm"  # the heartbeat file must not sit on a slow overlay disk
+control_socket_disable = True  # nothing uses it, and a read-only root cannot hold it
+loglevel = settings["LOG_LEVEL"]
+accesslog = "-"
+
+
+def pre_fork(server, worker):
+    """Freeze the preloaded heap so the workers' garbage collector never touches its pages."""
+    gc.freeze()

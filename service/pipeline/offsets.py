@@ -1,0 +1,52 @@
+"""An exact map from every offset of the normalized text back to the raw input."""
+
+from bisect import bisect_right
+
+from .types import Span
+
+
+class OffsetMap:
+    """Piecewise map built while normalizing: copied runs map one to one, replacements to a range.
+
+    Storing runs instead of one entry per character keeps building it proportional to the
+    number of edits, not the length of the text.
+    """
+
+    __slots__ = ("_norm_starts", "_raw_starts", "_raw_ends", "_copied", "length")
+
+    def __init__(self) -> None:
+        self._norm_starts: list[int] = []
+        self._raw_starts: list[int] = []
+        self._raw_ends: list[int] = []
+        self._copied: list[bool] = []
+        self.length = 0
+
+    def add(self, length: int, raw_start: int, raw_end: int, *, copied: bool) -> None:
+        """Record `length` normalized characters made from raw[raw_start:raw_end]."""
+        if length <= 0:
+            return
+        self._norm_starts.append(self.length)
+        self._raw_starts.append(raw_start)
+        self._raw_ends.append(raw_end)
+        self._copied.append(copied)
+        self.length += length
+
+    def char_source(self, offset: int) -> Span:
+        """The raw span behind the normalized character at `offset`."""
+        if not 0 <= offset < self.length:
+            raise IndexError(offset)
+        run = bisect_right(self._norm_starts, offset) - 1
+        if self._copied[run]:
+            raw = self._raw_starts[run] + offset - self._norm_starts[run]
+            return Span(raw, raw + 1)
+        return Span(self._raw_starts[run], self._raw_ends[run])
+
+    def to_source(self, start: int, end: int) -> Span:
+        """The raw span behind normalized [start, end): from its first to its last character."""
+        if end <= start:
+            point = self.char_source(start).start if start < self.length else self._raw_end()
+            return Span(point, point)
+        return Span(self.char_source(start).start, self.char_source(end - 1).end)
+
+    def _raw_end(self) -> int:
+        return self._raw_ends[-1] if self._raw_ends else 0
