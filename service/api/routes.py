@@ -94,6 +94,6 @@ def read_article() -> dict:
 
 def _read_body() -> bytes:
     try:
-        return request.get_data(cache=False)
+        return request.get_data()
     except OSError as err:  # gunicorn raises OSError subclasses for a broken chunked body
         abort(400, f"The request body could not be read: {err.__class__.__name__}.")

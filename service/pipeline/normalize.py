@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .offsets import OffsetMap
-from .types import Removed, Span
+from .types import Dateline, Notice, Removed, Section, Span
 
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen,
 # bidi embeddings/overrides/isolates, C0/C1 controls, and lone surrogates (only reachable
@@ -25,6 +25,12 @@ class Normalized:
     text: str
     offsets: OffsetMap
     removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # title/caption/dateline parts of text
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def normalize(raw: str) -> Normalized:

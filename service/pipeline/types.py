@@ -25,6 +25,31 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the normalized text that is not plain body: `title`, `caption`, `dateline`."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    location: str
+    agency: str | None
+    start: int  # offsets of the location in the normalized text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the caller should know that is not an error (a `warnings` entry)."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity as the model found it, with offsets into the normalized text."""
 
