@@ -2,9 +2,9 @@
 
 import gc
 
-from service import config
+from service.config import from_environ
 
-settings = config.from_environ()
+settings = from_environ()
 
 wsgi_app = "service:create_app()"
 bind = f"{settings['HOST']}:{settings['PORT']}"

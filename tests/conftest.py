@@ -1,7 +1,7 @@
 import pytest
+from contract import check_flask
 from flask.testing import FlaskClient
 
-from contract import check_flask
 from service import create_app
 
 SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "samples"

@@ -1,16 +1,21 @@
 """Check any response against openapi.yaml: the operation's declared response, or a problem."""
 
+import json
 from pathlib import Path
 
 import yaml
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 from openapi_schema_validator import OAS31Validator
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
-SPEC = OpenAPI.from_file_path(str(SPEC_PATH))
+# openapi-core knows application/json only: teach it the other media types the service sends.
+DESERIALIZERS = {"application/yaml": yaml.safe_load, "application/problem+json": json.loads}
+SPEC = OpenAPI.from_file_path(
+    str(SPEC_PATH), config=Config(extra_media_type_deserializers=DESERIALIZERS)
+)
 _RAW = yaml.safe_load(SPEC_PATH.read_text())
 PROBLEM = OAS31Validator({**_RAW["components"]["schemas"]["Problem"],
                           "components": _RAW["components"]})
