@@ -76,7 +76,7 @@ def read_article() -> dict:
             abort(400, f"Malformed JSON: {err}.")
         if not isinstance(body, dict):
             raise ValidationError("The body must be a JSON object.", field_name="_schema")
-        return body
+        return {**_query(), **body}
     if request.mimetype == "text/plain":
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8"):
@@ -85,11 +85,19 @@ def read_article() -> dict:
             text = _read_body().decode("utf-8")
         except UnicodeDecodeError as err:
             abort(400, f"The body is not valid UTF-8 (byte {err.start}).")
-        query = request.args.to_dict()
-        if "text" in query:
-            raise ValidationError("Send the text as the body, not as a query parameter.", "text")
-        return {**query, "text": text}
+        return {**_query(), "text": text}
     abort(415, "Send application/json or text/plain; charset=utf-8.")
+
+
+def _query() -> dict:
+    """The query parameters, validated on their own so a JSON body cannot mask a bad one."""
+    query = request.args.to_dict()
+    if "text" in query:
+        raise ValidationError("Send the text as the body, not as a query parameter.", "text")
+    errors = article_schema.validate(query, partial=True)
+    if errors:
+        raise ValidationError(errors)
+    return query
 
 
 def _read_body() -> bytes:
