@@ -5,7 +5,7 @@ import uuid
 
 from flask import Flask, g, request
 
-from . import api, config, errors
+from . import admission, api, auth, config, cors, errors
 from .orjson_provider import OrjsonProvider
 from .pipeline import Pipeline
 
@@ -19,8 +19,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
-    app.extensions["pipeline"] = Pipeline.load(app.config["SPACY_MODEL"])
+    app.extensions["pipeline"] = admission.GatedPipeline(
+        Pipeline.load(app.config["SPACY_MODEL"]),
+        max_waiting=app.config["MAX_QUEUED"],
+        wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
+        retry_after=app.config["RETRY_AFTER"],
+    )
     errors.init_app(app)
+    auth.init_app(app)
+    cors.init_app(app)
     app.before_request(_assign_request_id)
     app.after_request(_echo_request_id)
     app.register_blueprint(api.bp)

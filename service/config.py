@@ -36,4 +36,26 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
         "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
+        **_hardening(environ),
     }
+
+
+def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Threads, admission to the model, client timeouts, auth and CORS (see README)."""
+    return {
+        "THREADS": _int(environ, "THREADS", 32) or 1,
+        "MAX_QUEUED": _int(environ, "MAX_QUEUED", 1),
+        "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 1000),
+        "RETRY_AFTER": _int(environ, "RETRY_AFTER", 1),
+        "CLIENT_TIMEOUT": _int(environ, "CLIENT_TIMEOUT", 5) or 5,
+        "LIMIT_REQUEST_LINE": _int(environ, "LIMIT_REQUEST_LINE", 8190),
+        "LIMIT_REQUEST_FIELDS": _int(environ, "LIMIT_REQUEST_FIELDS", 100),
+        "LIMIT_REQUEST_FIELD_SIZE": _int(environ, "LIMIT_REQUEST_FIELD_SIZE", 8190),
+        "AUTH_TOKENS_FILE": environ.get("AUTH_TOKENS_FILE", "").strip(),
+        "AUTH_OPEN_PATHS": _list(environ, "AUTH_OPEN_PATHS", "/openapi.yaml,/docs,/metrics,/"),
+        "CORS_ALLOWED_ORIGINS": _list(environ, "CORS_ALLOWED_ORIGINS", ""),
+    }
+
+
+def _list(environ: Mapping[str, str], name: str, default: str) -> list[str]:
+    return [item.strip() for item in environ.get(name, default).split(",") if item.strip()]

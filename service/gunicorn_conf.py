@@ -2,13 +2,22 @@
 
 import gc
 
+from service import serverside
 from service.config import from_environ
 
 settings = from_environ()
+serverside.use_problem_json()  # gunicorn's own 400/414/431 answers are problem+json too
 
 wsgi_app = "service:create_app()"
 bind = f"{settings['HOST']}:{settings['PORT']}"
 workers = settings["WORKERS"]
+# Threads read requests and write answers; a per-process gate lets one of them run the model
+# (service/admission.py). A client that stalls holds one cheap thread, not a worker.
+worker_class = "gthread"
+threads = settings["THREADS"]
+limit_request_line = settings["LIMIT_REQUEST_LINE"]
+limit_request_fields = settings["LIMIT_REQUEST_FIELDS"]
+limit_request_field_size = settings["LIMIT_REQUEST_FIELD_SIZE"]
 # Load the model once in the master: forked workers share its pages instead of each loading it.
 preload_app = True
 timeout = settings["TIMEOUT"]
@@ -22,6 +31,11 @@ worker_tmp_dir = "/dev/shm"  # the heartbeat file must not sit on a slow overlay
 control_socket_disable = True  # nothing uses it, and a read-only root cannot hold it
 loglevel = settings["LOG_LEVEL"]
 accesslog = "-"
+
+
+def when_ready(server):
+    """Bound how long a stalled client can block a thread (inherited by accepted sockets)."""
+    serverside.set_client_timeouts(server.LISTENERS, settings["CLIENT_TIMEOUT"])
 
 
 def pre_fork(server, worker):

@@ -36,3 +36,9 @@ def test_contract_check_rejects_a_response_the_spec_does_not_allow(app):
     response.request = request
     with pytest.raises(InvalidData):
         check_flask(response)
+
+
+def test_spec_and_code_agree_on_blank_text():
+    from service.api.schemas import BLANK
+
+    assert _RAW["components"]["schemas"]["Text"]["pattern"] == f"[^{BLANK}]"

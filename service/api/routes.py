@@ -6,6 +6,7 @@ from importlib.resources import files
 import orjson
 from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
 
 from .schemas import ArticleSchema, EnrichmentSchema
 
@@ -103,5 +104,9 @@ def _query() -> dict:
 def _read_body() -> bytes:
     try:
         return request.get_data()
-    except OSError as err:  # gunicorn raises OSError subclasses for a broken chunked body
+    except HTTPException:
+        raise  # werkzeug's own answers: 413 over MAX_CONTENT_LENGTH, 400 for a short body
+    # The server's body reader raises its own types for a broken body (gunicorn: OSError for a
+    # stalled or lost client, ParseException subclasses for bad chunking): all are the caller's.
+    except Exception as err:
         abort(400, f"The request body could not be read: {err.__class__.__name__}.")

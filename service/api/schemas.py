@@ -11,8 +11,14 @@ from ..pipeline.types import Article
 ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")  # Regexp only anchors the start
 
 
+# Whitespace by either Python's or JavaScript's (so JSON Schema's) definition; openapi.yaml's
+# Text pattern is this class, so the spec and the code agree on what "blank" means.
+BLANK = r"\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NOT_BLANK = re.compile(f"[^{BLANK}]")
+
+
 def _not_blank(text: str) -> None:
-    if not text.strip():
+    if not NOT_BLANK.search(text):
         raise ValidationError("Text must contain something other than whitespace.")
 
 

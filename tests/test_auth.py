@@ -1,0 +1,92 @@
+"""Bearer tokens from AUTH_TOKENS_FILE: rotation, constant-time match, probes exempt."""
+
+import os
+
+import pytest
+
+from service import create_app
+from service.auth import matches
+
+pytestmark = pytest.mark.model
+ARTICLE = {"text": "Angela Merkel visited Berlin."}
+
+
+@pytest.fixture(scope="module")
+def token_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("secret") / "tokens"
+    path.write_text("# rotated 2026-11\nold-token\n\n  new-token  \n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(token_file):
+    from conftest import ContractClient
+
+    app = create_app({"TESTING": True, "AUTH_TOKENS_FILE": str(token_file)})
+    app.test_client_class = ContractClient
+    return app.test_client()
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.mark.parametrize("token", ["old-token", "new-token"])
+def test_every_listed_token_is_accepted(client, token):
+    assert client.post("/v1/enrich", json=ARTICLE, headers=bearer(token)).status_code == 200
+
+
+def test_no_token_is_401_with_a_bearer_challenge(client):
+    response = client.post("/v1/enrich", json=ARTICLE)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="enrich"'
+    assert response.mimetype == "application/problem+json"
+
+
+@pytest.mark.parametrize("header", ["Bearer wrong", "Bearer old-token2", "Basic b2xkLXRva2Vu",
+                                    "Bearer", "bearer  ", "old-token"])
+def test_a_wrong_token_or_scheme_is_401(client, header):
+    response = client.get("/v1/info", headers={"Authorization": header})
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer realm=")
+
+
+def test_wrong_token_is_named_invalid_token(client):
+    response = client.get("/v1/info", headers=bearer("wrong"))
+    assert 'error="invalid_token"' in response.headers["WWW-Authenticate"]
+
+
+def test_unknown_paths_need_a_token_too(client):
+    assert client.get("/v1/secret").status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/livez", "/readyz", "/openapi.yaml"])
+def test_probes_and_open_paths_need_no_token(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_scheme_is_case_insensitive(client):
+    response = client.get("/v1/info", headers={"Authorization": "bEaReR new-token"})
+    assert response.status_code == 200
+
+
+def test_a_changed_file_is_read_again(client, token_file):
+    original = token_file.read_text()
+    token_file.write_text("rotated-token\n")
+    os.utime(token_file, ns=(1, 1))  # a different mtime even within the clock's resolution
+    try:
+        assert client.get("/v1/info", headers=bearer("rotated-token")).status_code == 200
+        assert client.get("/v1/info", headers=bearer("old-token")).status_code == 401
+    finally:
+        token_file.write_text(original)
+
+
+def test_a_missing_file_stops_the_app_at_start(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        create_app({"TESTING": True, "AUTH_TOKENS_FILE": str(tmp_path / "absent")})
+
+
+def test_matches_compares_against_every_token():
+    assert matches(b"b", (b"a", b"b", b"c"))
+    assert not matches(b"", (b"a",))
+    assert not matches(b"a", ())
