@@ -5,9 +5,13 @@ requests of its size (measured in this run) plus SLACK, and that a normal reques
 it is still answered correctly.
 """
 
+import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from contract import check_requests
-from hostile import article, assert_problem, bound, send, send_raw
+from hostile import article, assert_problem, bound, normal_seconds, send, send_raw
 from server import running_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -194,3 +198,46 @@ def test_sample_article_is_still_exact(server, sample_text):
     response = server.post("/v1/enrich", data=sample_text.encode(), headers=PLAIN)
     check_requests(response)
     assert response.status_code == 200
+
+
+def _trickle(port: int, start: bytes, stop: threading.Event) -> None:
+    """A slow client: the start of a request, then a byte every second until told to stop."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(start)
+        while not stop.wait(1):
+            sock.sendall(b"X")
+
+
+def test_stalled_clients_delay_neither_requests_nor_probes(server):
+    port = int(server.url.rsplit(":", 1)[1])
+    head = b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+    starts = [head, head + b"Content-Length: 50000\r\n\r\nBerlin "] * 4
+    stop = threading.Event()
+    stallers = [threading.Thread(target=_trickle, args=(port, start, stop)) for start in starts]
+    for thread in stallers:
+        thread.start()
+    try:
+        ready = send(server.url, "GET", "/readyz")
+        answer = send(server.url, "POST", "/v1/enrich", article(1_000).encode(), PLAIN)
+    finally:
+        stop.set()
+        for thread in stallers:
+            thread.join()
+    assert (ready.status, answer.status) == (200, 200)
+    assert ready.seconds < 1.0  # the Deployment's readiness probe allows 3 s
+    assert answer.seconds <= normal_seconds(server.url, 1_000) + 1.0
+
+
+def test_overload_is_shed_with_503_and_retry_after():
+    env = {"MAX_QUEUED": "0", "QUEUE_TIMEOUT_MS": "100"}
+    body = article(20_000).encode()
+    with running_server(workers=1, env=env) as server, ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda _: send(server.url, "POST", "/v1/enrich", body, PLAIN),
+                                range(6)))
+    statuses = sorted(answer.status for answer in answers)
+    assert statuses[0] == 200 and statuses[-1] == 503, statuses
+    assert set(statuses) == {200, 503}
+    for answer in answers:
+        if answer.status == 503:
+            assert_problem(answer, 503)
+            assert answer.headers["retry-after"] == "1"
