@@ -1,15 +1,21 @@
 """Command line: `enrich serve` (or `python -m service serve`) runs the production server."""
 
 import argparse
+import os
 import sys
+
+from . import config, scrape
+
+GUNICORN = ["-m", "gunicorn", "--config", "python:service.gunicorn_conf"]
 
 
 def serve() -> None:
-    """Run gunicorn in this process with the project's configuration."""
-    from gunicorn.app.wsgiapp import run
-
-    sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf"]
-    run()
+    """Become gunicorn with the project's configuration: same process, so it stays PID 1."""
+    metrics_dir = scrape.fresh_directory(config.from_environ()["PROMETHEUS_MULTIPROC_DIR"])
+    # prometheus_client picks its multiprocess mode once, when first imported, and importing
+    # this package imported it: the variable must be set before the Python that serves starts.
+    environment = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": metrics_dir}
+    os.execve(sys.executable, [sys.executable, *GUNICORN], environment)
 
 
 def main(argv: list[str] | None = None) -> None:

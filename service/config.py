@@ -36,4 +36,6 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
         "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
+        "LOG_TEXT_PREVIEW_CHARS": _int(environ, "LOG_TEXT_PREVIEW_CHARS", 0),
+        "PROMETHEUS_MULTIPROC_DIR": environ.get("PROMETHEUS_MULTIPROC_DIR", ""),
     }
