@@ -66,7 +66,7 @@ class GunicornLogger(glogging.Logger):
             log.propagate = True
 
     def access(self, resp, req, environ, request_time) -> None:
-        """One line per request, also for the errors gunicorn answers before the app runs."""
+        """One line per request the app answered, with what the app told about it."""
         if not self.access_log_enabled:
             return
         method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
