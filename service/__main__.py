@@ -15,6 +15,8 @@ def serve() -> None:
     # prometheus_client picks its multiprocess mode once, when first imported, and importing
     # this package imported it: the variable must be set before the Python that serves starts.
     environment = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": metrics_dir}
+    sys.stdout.flush()
+    sys.stderr.flush()
     os.execve(sys.executable, [sys.executable, *GUNICORN], environment)
 
 
