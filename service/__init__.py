@@ -2,13 +2,17 @@
 
 from flask import Flask
 
-from . import api, config, errors, logs, metrics
+from . import api, config, errors, logs
 from .orjson_provider import OrjsonProvider
 from .pipeline import Pipeline
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: config -> pipeline -> errors -> logs (request ids) -> metrics -> blueprint."""
+    # prometheus_client fixes its multiprocess mode when first imported, so it is imported here,
+    # after `enrich serve` has set PROMETHEUS_MULTIPROC_DIR, and never with the package.
+    from . import metrics
+
     app = Flask(__name__, static_folder=None)
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))

@@ -27,9 +27,10 @@ logger_class = "service.logs.GunicornLogger"  # error and access lines as JSON, 
 
 
 def on_starting(server):
-    """Refuse to serve metrics that would each describe one worker only."""
+    """Refuse to serve metrics that would each describe one worker only; say where they are."""
     if not settings["PROMETHEUS_MULTIPROC_DIR"]:
         raise RuntimeError("Set PROMETHEUS_MULTIPROC_DIR to an empty directory or use enrich serve")
+    server.log.info("Metrics directory: %s", settings["PROMETHEUS_MULTIPROC_DIR"])
 
 
 def pre_fork(server, worker):

@@ -9,8 +9,6 @@ import orjson
 from flask import Flask, current_app, g, has_request_context, request
 from gunicorn import glogging
 
-from .metrics import route_label
-
 # Caller ids are echoed and logged: accept only short, plain ones.
 SAFE_REQUEST_ID = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 MAX_REQUEST_ID = 128
@@ -76,6 +74,11 @@ class GunicornLogger(glogging.Logger):
                   "remote_addr": environ.get("REMOTE_ADDR"), "request_id": None,
                   **environ.get(ENVIRON_KEY, {})}
         self.access_log.info("%s %s %s", method, path, status, extra=fields)
+
+
+def route_label() -> str:
+    """The URL rule that matched, never the raw path (random paths add no metric series)."""
+    return request.url_rule.rule if request.url_rule else "unmatched"
 
 
 def init_app(app: Flask) -> None:

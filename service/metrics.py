@@ -7,6 +7,7 @@ from flask import Flask, g, has_request_context, request
 from prometheus_client import Counter, Gauge, Histogram
 
 from . import scrape
+from .logs import route_label
 
 REQUESTS = Counter("enrich_http_requests_total",
                    "HTTP requests answered, by method, URL rule and status code.",
@@ -30,11 +31,6 @@ REJECTED = Counter("enrich_documents_rejected_total", "Enrich requests refused, 
 REJECT_REASONS = {400: "malformed", 413: "too_large", 415: "unsupported_media_type",
                   422: "invalid", 503: "not_ready"}
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-
-
-def route_label() -> str:
-    """The URL rule that matched, never the raw path: random paths add no series."""
-    return request.url_rule.rule if request.url_rule else "unmatched"
 
 
 def init_app(app: Flask) -> None:

@@ -3,7 +3,6 @@
 import glob
 import os
 import platform
-import tempfile
 from importlib import metadata
 
 from flask import Flask, Response, current_app
@@ -24,16 +23,6 @@ def metrics():
         registry.register(REGISTRY)
     registry.register(_StateCollector(current_app))
     return Response(generate_latest(registry), content_type=CONTENT_TYPE_PLAIN_0_0_4)
-
-
-def fresh_directory(path: str) -> str:
-    """`path` created and emptied of an earlier run's files, or a new temporary directory."""
-    if not path:
-        return tempfile.mkdtemp(prefix="enrich-metrics-")
-    os.makedirs(path, exist_ok=True)
-    for stale in glob.glob(os.path.join(path, "*.db")):  # only ours, whatever else is there
-        os.remove(stale)
-    return path
 
 
 def remove_directory(path: str) -> None:

@@ -1,5 +1,8 @@
 """HTTP and pipeline metrics through the test client (one process, the default registry)."""
 
+import subprocess
+import sys
+
 import pytest
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
@@ -119,3 +122,10 @@ def test_state_gauges_describe_the_model_and_readiness(client, app):
                             "version": app.extensions["pipeline"].model.version}
     assert families["enrich_ready"].samples[0].value == 1
     assert families["enrich_build_info"].samples[0].labels["version"]
+
+
+def test_importing_the_package_leaves_prometheus_client_to_the_app():
+    """`enrich serve` sets PROMETHEUS_MULTIPROC_DIR after the package is imported: in time
+    only if prometheus_client, which reads it once, is not imported with the package."""
+    code = "import sys, service.__main__; assert 'prometheus_client' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

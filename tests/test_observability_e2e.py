@@ -36,7 +36,9 @@ def server():
 
 @pytest.fixture(scope="module")
 def metrics_dir(server):
-    return Path(psutil.Process(server.process.pid).environ()["PROMETHEUS_MULTIPROC_DIR"])
+    [line] = [line for line in log_lines(server)
+              if line["message"].startswith("Metrics directory: ")]
+    return Path(line["message"].removeprefix("Metrics directory: "))
 
 
 def scrape(server) -> dict:
