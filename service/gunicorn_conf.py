@@ -3,7 +3,7 @@
 import gc
 
 from service.config import from_environ
-from service.scrape import mark_worker_dead, remove_directory
+from service.scrape import remove_directory, worker_exited
 
 settings = from_environ()
 
@@ -39,8 +39,8 @@ def pre_fork(server, worker):
 
 
 def child_exit(server, worker):
-    """A dead worker's in-progress gauge must not count; its counters stay (see scrape)."""
-    mark_worker_dead(settings["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
+    """Count it; its in-progress gauge must not count any more, its counters stay."""
+    worker_exited(settings["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
 
 
 def on_exit(server):

@@ -6,12 +6,14 @@ import platform
 from importlib import metadata
 
 from flask import Flask, Response, current_app
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, generate_latest, multiprocess
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.metrics_core import GaugeMetricFamily
 from werkzeug.exceptions import HTTPException
 
 VERSION = metadata.version("enrich-service")
+# Counted by the gunicorn master: recycling, crashes, timeouts and OOM kills alike.
+WORKER_EXITS = Counter("enrich_worker_exits_total", "gunicorn worker processes that exited.")
 
 
 def metrics():
@@ -35,8 +37,9 @@ def remove_directory(path: str) -> None:
         pass
 
 
-def mark_worker_dead(path: str, pid: int) -> None:
-    """Drop a dead worker's live gauges; its counter files stay, so totals never go back."""
+def worker_exited(path: str, pid: int) -> None:
+    """Count the exit; drop its live gauges, keep its counter files so totals never go back."""
+    WORKER_EXITS.inc()
     multiprocess.mark_process_dead(pid, path)
 
 

@@ -14,7 +14,7 @@ LISTED = [  # every metric the runbook documents, by family name as the parser r
     "enrich_http_requests_in_progress", "enrich_document_size_characters",
     "enrich_pipeline_stage_duration_seconds", "enrich_entities", "enrich_removed_spans",
     "enrich_documents_rejected", "enrich_model_info", "enrich_build_info", "enrich_ready",
-    "enrich_workers",
+    "enrich_workers", "enrich_worker_exits",
 ]
 
 

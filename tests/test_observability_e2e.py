@@ -101,6 +101,7 @@ def test_a_killed_worker_takes_no_count_with_it(server, metrics_dir, sample_text
     assert len(workers(server) - {victim}) == 2
     assert not list(metrics_dir.glob(f"gauge_live*_{victim}.db"))
     assert after[IN_PROGRESS] == 0
+    assert after[("enrich_worker_exits_total", ())] == before[("enrich_worker_exits_total", ())] + 1
     counters = [key for key in before if key[0].endswith(("_total", "_count", "_sum", "_bucket"))]
     assert counters and all(after[key] >= before[key] for key in counters)
 
