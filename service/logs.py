@@ -82,7 +82,7 @@ def route_label() -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Assign request ids first, hand the access line its fields, and log every pipeline run."""
+    """Log as JSON, assign request ids first, and hand the access line what it cannot see."""
     configure(app.config["LOG_LEVEL"])
     app.before_request(_assign_request_id)
     app.after_request(_describe_request)

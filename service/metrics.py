@@ -69,6 +69,10 @@ def _observe_run(articles, results) -> None:
     g.metrics_run_finished = time.perf_counter()
     for article in articles:
         DOCUMENT_CHARS.observe(len(article.text))
+    _count_findings(results)
+
+
+def _count_findings(results) -> None:
     # One write per label, not per entity: each is a locked write to a shared file.
     labels = collections.Counter(e.label for result in results for e in result.entities)
     kinds = collections.Counter(span.kind for result in results for span in result.removed)
@@ -85,13 +89,18 @@ def _finish(response):
     elapsed = now - g.get("metrics_started", now)
     REQUESTS.labels(method, route, str(status)).inc()
     REQUEST_SECONDS.labels(route).observe(elapsed)
-    timings = g.get("metrics_timings", {})
-    if "metrics_run_finished" in g:  # serialize: the schema dump and JSON after the last run
-        timings["serialize"] = now - g.metrics_run_finished
-        STAGE_SECONDS.labels("serialize").observe(timings["serialize"])
-    stages = {**timings, "total": elapsed}
-    response.headers["Server-Timing"] = ", ".join(
-        f"{stage};dur={seconds * 1000:.2f}" for stage, seconds in stages.items())
     if route.startswith("/v1/enrich") and (400 <= status < 500 or status == 503):
         REJECTED.labels(REJECT_REASONS.get(status, "other")).inc()
+    stages = {**_stage_seconds(now), "total": elapsed}
+    response.headers["Server-Timing"] = ", ".join(
+        f"{stage};dur={seconds * 1000:.2f}" for stage, seconds in stages.items())
     return response
+
+
+def _stage_seconds(now: float) -> dict[str, float]:
+    """This request's stages; serialize (schema dump and JSON) runs from the last run to now."""
+    timings = g.get("metrics_timings", {})
+    if "metrics_run_finished" in g:
+        timings["serialize"] = now - g.metrics_run_finished
+        STAGE_SECONDS.labels("serialize").observe(timings["serialize"])
+    return timings
