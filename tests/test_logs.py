@@ -10,7 +10,7 @@ import pytest
 from gunicorn.config import Config
 from werkzeug.test import EnvironBuilder
 
-from service import logs
+from service import config, logs
 
 pytestmark = pytest.mark.model
 
@@ -101,3 +101,8 @@ def test_log_level_comes_from_the_setting():
         assert handler.level == logging.WARNING
     finally:
         logs.configure("info")
+
+
+def test_an_unknown_log_level_is_refused_at_start():
+    with pytest.raises(ValueError, match="LOG_LEVEL"):
+        config.from_environ({"LOG_LEVEL": "verbose"})
