@@ -41,8 +41,8 @@ def metrics_dir(server):
     return Path(line["message"].removeprefix("Metrics directory: "))
 
 
-def scrape(server) -> dict:
-    response = server.get("/metrics")
+def scrape(server, request_id: str = "scrape") -> dict:
+    response = server.get("/metrics", headers={"X-Request-ID": request_id})
     check_requests(response)
     return {(sample.name, tuple(sorted(sample.labels.items()))): sample.value
             for family in text_string_to_metric_families(response.text)
@@ -87,10 +87,12 @@ def test_requests_spread_over_both_workers_are_counted_exactly(server, sample_te
 def test_a_killed_worker_takes_no_count_with_it(server, metrics_dir, sample_text):
     slow = threading.Thread(target=_swallow, args=(post, server, sample_text * 20, "victim"))
     slow.start()
-    while scrape(server).get(IN_PROGRESS) != 1:
+    deadline = time.monotonic() + 30
+    while scrape(server).get(IN_PROGRESS) != 1 and time.monotonic() < deadline:
         time.sleep(0.05)
-    before = scrape(server)  # answered by the idle worker: the other one is the busy one
-    idle_pid = wait_for_line(server, _last_scrape_id(server))["pid"]
+    before = scrape(server, "scrape-while-busy")  # answered by the idle worker, of course
+    idle_pid = wait_for_line(server, "scrape-while-busy")["pid"]
+    assert before[IN_PROGRESS] == 1  # the victim dies mid-request
     [victim] = workers(server) - {idle_pid}
     os.kill(victim, signal.SIGKILL)
     slow.join(60)
@@ -111,11 +113,6 @@ def _swallow(call, *args):
         call(*args)
     except requests.RequestException:
         pass  # the worker serving it was killed: that is the point
-
-
-def _last_scrape_id(server) -> str:
-    return [line for line in log_lines(server) if line.get("path") == "/metrics"][-1][
-        "request_id"]
 
 
 def test_a_thousand_random_paths_add_no_series(server):
