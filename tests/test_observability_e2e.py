@@ -36,6 +36,11 @@ def server():
 
 @pytest.fixture(scope="module")
 def metrics_dir(server):
+    return directory_of(server)
+
+
+def directory_of(server) -> Path:
+    """Where the server keeps its metric files, as it says when it starts."""
     [line] = [line for line in log_lines(server)
               if line["message"].startswith("Metrics directory: ")]
     return Path(line["message"].removeprefix("Metrics directory: "))
@@ -160,10 +165,12 @@ def test_metrics_text_parses_and_lists_every_metric(server):
     assert scrape(server)[("enrich_workers", ())] == 2
 
 
-def test_the_default_directory_is_temporary_and_removed_at_exit(server, metrics_dir):
-    assert metrics_dir.parent == Path(tempfile.gettempdir()) and list(metrics_dir.glob("*.db"))
-    assert stop(server) == 0
-    assert not metrics_dir.exists()
+def test_the_default_directory_is_temporary_and_removed_at_exit():
+    with running_server(workers=1, env={"PROMETHEUS_MULTIPROC_DIR": None}) as server:
+        path = directory_of(server)
+        assert path.parent == Path(tempfile.gettempdir()) and list(path.glob("*.db"))
+        assert stop(server) == 0
+    assert not path.exists()
 
 
 def test_a_given_directory_is_emptied_of_earlier_files_only(tmp_path):
