@@ -3,9 +3,10 @@
     python bench/soak.py [--seconds 180] [--clients 4] [--workers 2]
 
 Good requests are articles of never-seen words (so the string store would grow if memory
-zones leaked); bad ones cycle through hostile bodies that must get a 4xx. Worker recycling
-is off (MAX_REQUESTS=0) so that any growth shows. Every 15 s each worker's RSS and USS is
-sampled. Errors are 5xx answers, timeouts and dropped connections.
+zones leaked); bad ones cycle through hostile bodies that must get a 4xx. Clients behave:
+after a 503 they wait its Retry-After. Worker recycling is off (MAX_REQUESTS=0) so that any
+growth shows. Every 15 s each worker's RSS and USS is sampled. Errors are 5xx answers other
+than a shed 503, timeouts, dropped connections, and any answer of the wrong class.
 """
 
 import argparse
@@ -44,12 +45,15 @@ def client(url: str, seed: int, until: float, log: list) -> None:
         good = rng.random() < 0.7
         body, headers = (never_seen_article(rng), PLAIN) if good else rng.choice(BAD)
         started = time.perf_counter()
+        retry = ""
         try:
-            status = session.post(url + "/v1/enrich", data=body, headers=headers,
-                                  timeout=60).status_code
+            response = session.post(url + "/v1/enrich", data=body, headers=headers, timeout=60)
+            status, retry = response.status_code, response.headers.get("Retry-After", "")
         except requests.RequestException:
             status = 0
         log.append((good, status, time.perf_counter() - started))
+        if status == 503 and retry.isdigit():
+            time.sleep(int(retry))
 
 
 def memory(pid: int) -> dict[str, list[float]]:
@@ -89,8 +93,8 @@ def main() -> None:
     for good, status, _ in log:
         key = f"{'good' if good else 'bad'} {status}"
         statuses[key] = statuses.get(key, 0) + 1
-    errors = sum(1 for good, status, _ in log if status == 0 or status >= 500
-                 or (not good and status < 400) or (good and status != 200))
+    errors = sum(1 for good, status, _ in log if status == 0 or (status >= 500 and status != 503)
+                 or (not good and not 400 <= status < 500) or (good and status not in (200, 503)))
     print(json.dumps({
         "seconds": args.seconds, "clients": args.clients, "workers": args.workers,
         "requests": len(log), "errors": errors, "statuses": statuses,

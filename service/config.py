@@ -54,7 +54,7 @@ def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
     return {
         "THREADS": _int(environ, "THREADS", 32) or 1,
         "MAX_QUEUED": _int(environ, "MAX_QUEUED", 1),
-        "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 500),
+        "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 2000),
         "RETRY_AFTER": _int(environ, "RETRY_AFTER", 1),
         "CLIENT_TIMEOUT": _int(environ, "CLIENT_TIMEOUT", 5) or 5,
         "LIMIT_REQUEST_LINE": _int(environ, "LIMIT_REQUEST_LINE", 8190),
