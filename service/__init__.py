@@ -18,6 +18,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
     app.extensions["pipeline"] = admission.GatedPipeline(
         Pipeline.load(app.config["SPACY_MODEL"]),
+        workers=app.config["WORKERS"],
         max_waiting=app.config["MAX_QUEUED"],
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
         retry_after=app.config["RETRY_AFTER"],

@@ -1,5 +1,7 @@
-"""Admission to the model: one request runs it per worker, a few wait, the rest get 503 at once."""
+"""Admission to the model: past a bound of requests in the whole server, 503 at once."""
 
+import multiprocessing
+import os
 import threading
 import time
 
@@ -8,7 +10,7 @@ from werkzeug.exceptions import ServiceUnavailable
 
 SHED = Counter(
     "enrich_requests_shed_total",
-    "Requests answered 503 because the model was busy and too many were already waiting.",
+    "Requests answered 503 because every worker was busy and too many were already waiting.",
     ["reason"],
 )
 
@@ -20,20 +22,73 @@ class Overloaded(ServiceUnavailable):
         super().__init__(description, retry_after=retry_after)
 
 
-class GatedPipeline:
-    """The pipeline behind a per-process gate.
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
-    gthread workers run requests on several threads, but the model is CPU-bound and its
-    memory zones are not safe to interleave: one thread runs it at a time. Reading bodies,
+
+class ServerCount:
+    """Requests admitted in all workers together, in shared memory made before the fork.
+
+    Each worker counts in its own entry, claimed on first use; the total skips entries of dead
+    processes, so a worker killed mid-request leaves no phantom load behind.
+    """
+
+    def __init__(self, entries: int) -> None:
+        self._pids = multiprocessing.Array("i", entries)
+        self._counts = multiprocessing.Array("i", entries, lock=False)
+        self._claim = threading.Lock()
+        self._owner = self._index = -1
+
+    def enter(self, limit: int) -> bool:
+        """Count one more request unless `limit` are already in; whether it was counted."""
+        index = self._entry()
+        with self._pids.get_lock():
+            entries = zip(self._pids, self._counts, strict=True)
+            if sum(n for pid, n in entries if pid and _alive(pid)) >= limit:
+                return False
+            self._counts[index] += 1
+        return True
+
+    def leave(self) -> None:
+        """One request fewer for this worker."""
+        with self._pids.get_lock():
+            self._counts[self._index] -= 1
+
+    def _entry(self) -> int:
+        pid = os.getpid()
+        with self._claim:
+            if self._owner != pid:  # first request in this (forked) process
+                with self._pids.get_lock():
+                    self._index = next(
+                        i for i, owner in enumerate(self._pids)
+                        if owner in (0, pid) or not _alive(owner)
+                    )
+                    self._pids[self._index], self._counts[self._index] = pid, 0
+                self._owner = pid
+        return self._index
+
+
+class GatedPipeline:
+    """The pipeline behind an admission gate.
+
+    gthread workers run requests on several threads, but the model is CPU-bound and its memory
+    zones are not safe to interleave: one thread per process runs it at a time. Reading bodies,
     validating and writing answers still overlap, so a slow client never holds the model.
+    The server admits `workers x (1 + max_waiting)` requests at once: the rest, and any that
+    wait longer than `wait_timeout` for their worker's model, get 503 with Retry-After.
     """
 
     def __init__(
-        self, pipeline, *, max_waiting: int, wait_timeout: float, retry_after: int
+        self, pipeline, *, workers: int, max_waiting: int, wait_timeout: float, retry_after: int
     ) -> None:
         self.pipeline = pipeline
         self._model = threading.Lock()
-        self._slots = threading.BoundedSemaphore(1 + max_waiting)
+        self._admitted = ServerCount(4 * workers + 8)
+        self._limit = workers * (1 + max_waiting)
         self._wait_timeout = wait_timeout
         self._retry_after = retry_after
 
@@ -42,7 +97,7 @@ class GatedPipeline:
 
     def run(self, articles):
         """Run the pipeline once the model is free; 503 if too many wait or the wait is too long."""
-        if not self._slots.acquire(blocking=False):
+        if not self._admitted.enter(self._limit):
             self._shed("queue_full", "Every worker is busy and the queue is full.")
         try:
             started = time.monotonic()
@@ -54,7 +109,7 @@ class GatedPipeline:
             finally:
                 self._model.release()
         finally:
-            self._slots.release()
+            self._admitted.leave()
 
     def _shed(self, reason: str, detail: str):
         SHED.labels(reason).inc()

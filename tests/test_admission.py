@@ -1,10 +1,13 @@
-"""The model gate: one run at a time per process, a bounded queue, 503 with Retry-After past it."""
+"""The admission gate: one model run per process, a server-wide bound, 503 + Retry-After past it."""
 
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
 
-from service.admission import SHED, GatedPipeline, Overloaded
+from service.admission import SHED, GatedPipeline, Overloaded, ServerCount
 
 
 class SlowPipeline:
@@ -23,12 +26,15 @@ class SlowPipeline:
 
 
 def busy(gate: GatedPipeline, pipeline: SlowPipeline, waiting: int) -> list[threading.Thread]:
-    """One thread in the model, `waiting` more queued behind it."""
+    """One thread in the model and `waiting` more admitted behind it."""
     threads = [threading.Thread(target=gate.run, args=([i],)) for i in range(1 + waiting)]
     threads[0].start()
     pipeline.entered.acquire(timeout=5)
     for thread in threads[1:]:
         thread.start()
+    deadline = time.monotonic() + 5
+    while sum(gate._admitted._counts) < 1 + waiting and time.monotonic() < deadline:
+        time.sleep(0.01)
     return threads
 
 
@@ -36,13 +42,11 @@ def shed(reason: str) -> float:
     return SHED.labels(reason)._value.get()
 
 
-def test_past_the_queue_a_request_is_refused_at_once():
+def test_past_the_bound_a_request_is_refused_at_once():
     pipeline = SlowPipeline()
-    gate = GatedPipeline(pipeline, max_waiting=1, wait_timeout=10, retry_after=2)
+    gate = GatedPipeline(pipeline, workers=1, max_waiting=1, wait_timeout=10, retry_after=2)
     threads = busy(gate, pipeline, waiting=1)
     before = shed("queue_full")
-    while gate._slots._value:  # the waiting thread has taken its slot
-        threading.Event().wait(0.01)
     with pytest.raises(Overloaded) as raised:
         gate.run(["late"])
     assert raised.value.code == 503
@@ -51,11 +55,12 @@ def test_past_the_queue_a_request_is_refused_at_once():
     pipeline.release.set()
     for thread in threads:
         thread.join(5)
+    assert sum(gate._admitted._counts) == 0
 
 
 def test_a_wait_longer_than_the_timeout_is_refused():
     pipeline = SlowPipeline()
-    gate = GatedPipeline(pipeline, max_waiting=5, wait_timeout=0.05, retry_after=1)
+    gate = GatedPipeline(pipeline, workers=1, max_waiting=5, wait_timeout=0.05, retry_after=1)
     threads = busy(gate, pipeline, waiting=0)
     with pytest.raises(Overloaded):
         gate.run(["late"])
@@ -66,6 +71,15 @@ def test_a_wait_longer_than_the_timeout_is_refused():
 def test_a_free_model_runs_and_passes_attributes_through():
     pipeline = SlowPipeline()
     pipeline.release.set()
-    gate = GatedPipeline(pipeline, max_waiting=0, wait_timeout=1, retry_after=1)
+    gate = GatedPipeline(pipeline, workers=1, max_waiting=0, wait_timeout=1, retry_after=1)
     assert gate.run(["a"]) == ["a"]
     assert gate.model == "a model"
+
+
+def test_a_dead_workers_count_is_not_load():
+    count = ServerCount(4)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    count._pids[1], count._counts[1] = dead.pid, 5  # entry 0 stays free for this process
+    assert count.enter(limit=1)
+    assert not count.enter(limit=1)
