@@ -165,6 +165,11 @@ RAW = [  # (case, bytes sent on a fresh connection, status)
      b"Content-Type: text/plain\r\n\r\nBerlin", 400),
     ("header without colon", b"GET /livez HTTP/1.1\r\nHost x\r\n\r\n", 400),
     ("NUL in a header", b"GET /livez HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n", 400),
+    ("unknown expectation", b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n"
+     b"Content-Type: text/plain\r\nContent-Length: 6\r\n\r\nBerlin", 417),
+    ("HTTP/2 preface in cleartext", b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400),
+    ("short body then close", b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\n"
+     b"Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\nBerlin", 400),
 ]
 
 

@@ -103,10 +103,15 @@ def _query() -> dict:
 
 def _read_body() -> bytes:
     try:
-        return request.get_data()
+        body = request.get_data()
     except HTTPException:
         raise  # werkzeug's own answers: 413 over MAX_CONTENT_LENGTH, 400 for a short body
     # The server's body reader raises its own types for a broken body (gunicorn: OSError for a
     # stalled or lost client, ParseException subclasses for bad chunking): all are the caller's.
     except Exception as err:
         abort(400, f"The request body could not be read: {err.__class__.__name__}.")
+    # gunicorn marks its input terminated, so werkzeug does not check the length: a client that
+    # closes early would have a truncated text enriched as if it were the whole.
+    if request.content_length is not None and len(body) != request.content_length:
+        abort(400, f"The body ended after {len(body)} of {request.content_length} bytes.")
+    return body
