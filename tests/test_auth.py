@@ -90,3 +90,20 @@ def test_matches_compares_against_every_token():
     assert matches(b"b", (b"a", b"b", b"c"))
     assert not matches(b"", (b"a",))
     assert not matches(b"a", ())
+
+
+@pytest.mark.e2e
+def test_tokens_never_reach_the_log_over_http(tmp_path):
+    from server import running_server
+
+    secret, wrong = "s3cret-token-0123456789", "wrong-token-9876543210"
+    (tmp_path / "tokens").write_text(secret + "\n")
+    basic = "Basic " + __import__("base64").b64encode(f"{secret}:".encode()).decode()
+    with running_server(workers=1, env={"AUTH_TOKENS_FILE": str(tmp_path / "tokens")}) as server:
+        assert server.post("/v1/enrich", json=ARTICLE, headers=bearer(secret)).status_code == 200
+        assert server.post("/v1/enrich", json=ARTICLE, headers=bearer(wrong)).status_code == 401
+        assert server.get("/v1/info", headers={"Authorization": basic}).status_code == 401
+        assert server.get("/readyz").status_code == 200
+        log = server.log_text()
+    assert "/v1/enrich" in log
+    assert secret not in log and wrong not in log and basic.split()[1] not in log
