@@ -5,6 +5,8 @@ matches its schema, and no input may produce a 5xx. Bounded: a fixed number of e
 operation, no deadline per example (the model's speed is not what is tested here).
 """
 
+import tempfile
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -12,12 +14,24 @@ from hypothesis import HealthCheck, settings
 from service import create_app
 
 pytestmark = pytest.mark.model
+BOUNDED = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 
-# schemathesis's fixture-based loader does not work with this pytest; build the app here.
+# schemathesis's fixture-based loader does not work with this pytest; build the apps here.
 schema = schemathesis.openapi.from_wsgi("/openapi.yaml", create_app({"TESTING": True}))
+with tempfile.NamedTemporaryFile("w", suffix=".tokens", delete=False) as _tokens:
+    _tokens.write("a-token-no-generated-request-carries\n")
+locked = schemathesis.openapi.from_wsgi(
+    "/openapi.yaml", create_app({"TESTING": True, "AUTH_TOKENS_FILE": _tokens.name})
+)
 
 
 @schema.parametrize()
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@BOUNDED
 def test_api_conforms_to_its_contract(case):
+    case.call_and_validate()
+
+
+@locked.parametrize()
+@settings(BOUNDED, max_examples=50)
+def test_api_with_tokens_required_conforms_to_its_contract(case):
     case.call_and_validate()
