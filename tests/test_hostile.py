@@ -5,6 +5,7 @@ requests of its size (measured in this run) plus SLACK, and that a normal reques
 it is still answered correctly.
 """
 
+import re
 import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -239,6 +240,9 @@ def test_overload_is_shed_with_503_and_retry_after():
     with running_server(workers=1, env=env) as server, ThreadPoolExecutor(6) as pool:
         answers = list(pool.map(lambda _: send(server.url, "POST", "/v1/enrich", body, PLAIN),
                                 range(6)))
+        metrics = send(server.url, "GET", "/metrics").body.decode()
+    shed = re.search(r'^enrich_requests_shed_total\{reason="queue_full"\} (\S+)$', metrics, re.M)
+    assert shed and float(shed.group(1)) == sum(answer.status == 503 for answer in answers)
     statuses = sorted(answer.status for answer in answers)
     assert statuses[0] == 200 and statuses[-1] == 503, statuses
     assert set(statuses) == {200, 503}
