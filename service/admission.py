@@ -1,9 +1,11 @@
 """Admission to the model: past a bound of requests in the whole server, 503 at once."""
 
+import contextvars
 import multiprocessing
 import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from prometheus_client import Counter
 from werkzeug.exceptions import ServiceUnavailable
@@ -73,24 +75,27 @@ class ServerCount:
 
 
 class GatedPipeline:
-    """The pipeline behind an admission gate.
+    """The pipeline behind an admission gate, run on one model thread per process.
 
-    gthread workers run requests on several threads, but the model is CPU-bound and its memory
-    zones are not safe to interleave: one thread per process runs it at a time. Reading bodies,
-    validating and writing answers still overlap, so a slow client never holds the model.
-    The server admits `workers x (1 + max_waiting)` requests at once: the rest, and any that
-    wait longer than `wait_timeout` for their worker's model, get 503 with Retry-After.
+    gthread workers serve requests on several threads, but the model is CPU-bound and its memory
+    zones must not interleave: each process runs it on one thread of its own, which also keeps
+    its large allocations in one malloc arena. Reading bodies, validating and writing answers
+    overlap on the request threads, so a slow client never holds the model. The server admits
+    `workers x (1 + max_waiting)` requests at once: the rest, and any that wait longer than
+    `wait_timeout` for their worker's model, get 503 with Retry-After.
     """
 
     def __init__(
         self, pipeline, *, workers: int, max_waiting: int, wait_timeout: float, retry_after: int
     ) -> None:
         self.pipeline = pipeline
-        self._model = threading.Lock()
         self._admitted = ServerCount(4 * workers + 8)
         self._limit = workers * (1 + max_waiting)
         self._wait_timeout = wait_timeout
         self._retry_after = retry_after
+        self._model_lock = threading.Lock()
+        self._model_pid = -1
+        self._model_thread: ThreadPoolExecutor | None = None
 
     def __getattr__(self, name: str):
         return getattr(self.pipeline, name)
@@ -100,16 +105,31 @@ class GatedPipeline:
         if not self._admitted.enter(self._limit):
             self._shed("queue_full", "Every worker is busy and the queue is full.")
         try:
-            started = time.monotonic()
-            if not self._model.acquire(timeout=self._wait_timeout):
-                waited = time.monotonic() - started
-                self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
-            try:
-                return self.pipeline.run(articles)
-            finally:
-                self._model.release()
+            return self._run_on_model_thread(articles)
         finally:
             self._admitted.leave()
+
+    def _run_on_model_thread(self, articles):
+        started = threading.Event()
+        context = contextvars.copy_context()  # the request's Flask context (g, request id)
+
+        def job():
+            started.set()
+            return self.pipeline.run(articles)
+
+        future = self._executor().submit(context.run, job)
+        waited = time.monotonic()
+        if not started.wait(self._wait_timeout) and future.cancel():
+            waited = time.monotonic() - waited
+            self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
+        return future.result()
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._model_lock:
+            if self._model_pid != os.getpid():  # threads do not survive the fork: one per worker
+                self._model_thread = ThreadPoolExecutor(1, thread_name_prefix="model")
+                self._model_pid = os.getpid()
+        return self._model_thread
 
     def _shed(self, reason: str, detail: str):
         SHED.labels(reason).inc()
