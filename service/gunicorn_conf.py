@@ -23,7 +23,10 @@ limit_request_field_size = settings["LIMIT_REQUEST_FIELD_SIZE"]
 preload_app = True
 timeout = settings["TIMEOUT"]
 graceful_timeout = settings["GRACEFUL_TIMEOUT"]
-keepalive = settings["KEEPALIVE"]  # above a load balancer's idle timeout, so it closes first
+# 0 by default: a kept-alive connection is served by one worker for its life, and a few pooled
+# connections all accepted by one worker left the other idle (bench/soak.py). If set, keep it
+# above the load balancer's idle timeout, so the balancer closes first.
+keepalive = settings["KEEPALIVE"]
 # Recycle workers now and then as a backstop against slow leaks; jitter keeps them from
 # restarting together.
 max_requests = settings["MAX_REQUESTS"]
