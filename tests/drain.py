@@ -142,8 +142,10 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     """scripts/image-check.sh: readiness, the sample, /metrics, then the drain; the problems."""
     from manifests import configmap_env
 
+    started = time.monotonic()
     if not _wait_ready(url, name):
         return ["not ready within 180 s"]
+    print(f"ready in {time.monotonic() - started:.1f} s")
     sample = open(sample_path, encoding="utf-8").read()
     response = requests.post(url + "/v1/enrich", data=sample.encode(), headers=TEXT, timeout=60)
     entities = response.json().get("entities", []) if response.ok else []
