@@ -22,8 +22,10 @@ MB = 1e6
 
 def report(label: str, process: psutil.Process) -> None:
     info = process.memory_full_info()
-    print(f"{label:<14} USS {info.uss / MB:6.0f} MB  PSS {info.pss / MB:6.0f} MB  "
-          f"RSS {info.rss / MB:6.0f} MB")
+    print(
+        f"{label:<14} USS {info.uss / MB:6.0f} MB  PSS {info.pss / MB:6.0f} MB  "
+        f"RSS {info.rss / MB:6.0f} MB"
+    )
 
 
 def long_text(chars: int) -> str:
@@ -49,8 +51,11 @@ def main(workers: int) -> None:
     with running_server(workers=workers) as server:
         master = psutil.Process(server.process.pid)
         for _ in range(20 * workers):
-            server.post("/v1/enrich", data=SAMPLE.read_bytes(),
-                        headers={"Content-Type": "text/plain; charset=utf-8"})
+            server.post(
+                "/v1/enrich",
+                data=SAMPLE.read_bytes(),
+                headers={"Content-Type": "text/plain; charset=utf-8"},
+            )
         children = master.children()
         report("master", master)
         for child in children:
@@ -67,8 +72,10 @@ def main(workers: int) -> None:
         done.set()
         watcher.join()
         growth = max(result[pid] - before[pid] for pid in before)
-        print(f"{limit}-character text: {response.status_code} in {seconds:.1f} s, "
-              f"worker peak RSS +{growth / MB:.0f} MB")
+        print(
+            f"{limit}-character text: {response.status_code} in {seconds:.1f} s, "
+            f"worker peak RSS +{growth / MB:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

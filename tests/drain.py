@@ -33,8 +33,9 @@ class Load:
         while not self.stopped.is_set() and time.monotonic() < self.last_start:
             started = time.monotonic()
             try:
-                response = requests.post(self.url + "/v1/enrich", data=self.body, headers=TEXT,
-                                         timeout=60)
+                response = requests.post(
+                    self.url + "/v1/enrich", data=self.body, headers=TEXT, timeout=60
+                )
             except requests.RequestException as err:
                 self.failures.append(type(err).__name__)
                 continue
@@ -69,26 +70,32 @@ class Drain:
 
     def problems(self, *, drain_seconds: int, graceful_timeout: int) -> list[str]:
         """Everything that would drop a request or outstay the grace period."""
-        after_ready = self.readyz[self.readyz.index(503):] if 503 in self.readyz else []
+        after_ready = self.readyz[self.readyz.index(503) :] if 503 in self.readyz else []
         if after_ready[-1:] == ["refused"]:  # the listener closed at the end of the drain
             after_ready.pop()
         checks = {
             f"failed requests: {self.failures}": not self.failures,
             "nothing served after SIGTERM": self.served_after_sigterm > 0,
-            f"/readyz not 503 throughout the drain: {self.readyz}":
-                bool(after_ready) and set(after_ready) == {503},
+            f"/readyz not 503 throughout the drain: {self.readyz}": bool(after_ready)
+            and set(after_ready) == {503},
             f"request in flight answered {self.slow_request}": self.slow_request == 200,
             "slow request ended before the drain did": self.slow_request_outlived_drain,
             f"exit code {self.exit_code}": self.exit_code == 0,
-            f"exit after {self.seconds_to_exit:.1f} s":
-                self.seconds_to_exit < drain_seconds + graceful_timeout,
+            f"exit after {self.seconds_to_exit:.1f} s": self.seconds_to_exit
+            < drain_seconds + graceful_timeout,
         }
         return [message for message, ok in checks.items() if not ok]
 
 
-def drain_under_load(url: str, sample: str, terminate: Callable[[], None],
-                     wait_exit: Callable[[float], int | None], *, drain_seconds: int,
-                     graceful_timeout: int) -> Drain:
+def drain_under_load(
+    url: str,
+    sample: str,
+    terminate: Callable[[], None],
+    wait_exit: Callable[[float], int | None],
+    *,
+    drain_seconds: int,
+    graceful_timeout: int,
+) -> Drain:
     """Load, then SIGTERM; the clients keep sending for half the drain (a balancer that notices
     late), then one request uploads its body slowly until a second after the drain, so it is in
     flight when gunicorn stops listening."""
@@ -101,14 +108,22 @@ def drain_under_load(url: str, sample: str, terminate: Callable[[], None],
         readyz = _watch_readyz(url, until=load.last_start)
     slow: dict = {}
     sender = threading.Thread(
-        target=lambda: slow.update(_post_slowly(url, sample, signalled + drain_seconds + 1)))
+        target=lambda: slow.update(_post_slowly(url, sample, signalled + drain_seconds + 1))
+    )
     sender.start()
     readyz += _watch_readyz(url, until=signalled + drain_seconds + graceful_timeout)
     exit_code = wait_exit(drain_seconds + graceful_timeout + 10)
     seconds = time.monotonic() - signalled
     sender.join()
-    return Drain(load.failures, sum(start > signalled for start in load.ok), readyz,
-                 slow["status"], slow["ended"] > signalled + drain_seconds, exit_code, seconds)
+    return Drain(
+        load.failures,
+        sum(start > signalled for start in load.ok),
+        readyz,
+        slow["status"],
+        slow["ended"] > signalled + drain_seconds,
+        exit_code,
+        seconds,
+    )
 
 
 def _watch_readyz(url: str, *, until: float) -> list[int | str]:
@@ -125,14 +140,16 @@ def _watch_readyz(url: str, *, until: float) -> list[int | str]:
 
 def _post_slowly(url: str, sample: str, until: float) -> dict:
     """The sample as a chunked body whose last chunk is sent at `until`."""
+
     def body() -> Iterator[bytes]:
         yield sample.encode()
         time.sleep(max(0.0, until - time.monotonic()))
         yield b"\n"
 
     try:
-        status: int | str = requests.post(url + "/v1/enrich", data=body(), headers=TEXT,
-                                          timeout=120).status_code
+        status: int | str = requests.post(
+            url + "/v1/enrich", data=body(), headers=TEXT, timeout=120
+        ).status_code
     except requests.RequestException as err:
         status = type(err).__name__
     return {"status": status, "ended": time.monotonic()}
@@ -155,10 +172,15 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     env = configmap_env()
     drain_seconds, graceful_timeout = int(env["DRAIN_SECONDS"]), int(env["GRACEFUL_TIMEOUT"])
     result = drain_under_load(
-        url, sample, lambda: subprocess.run(["podman", "kill", "--signal", "TERM", name],
-                                            check=True, capture_output=True),
+        url,
+        sample,
+        lambda: subprocess.run(
+            ["podman", "kill", "--signal", "TERM", name], check=True, capture_output=True
+        ),
         lambda timeout: _podman_wait(name, timeout),
-        drain_seconds=drain_seconds, graceful_timeout=graceful_timeout)
+        drain_seconds=drain_seconds,
+        graceful_timeout=graceful_timeout,
+    )
     print(f"drain: {result}")
     problems = result.problems(drain_seconds=drain_seconds, graceful_timeout=graceful_timeout)
     if response.status_code != 200 or len(entities) < 20:
@@ -176,8 +198,11 @@ def _wait_ready(url: str, name: str) -> bool:
                 return True
         except requests.ConnectionError:
             pass
-        running = subprocess.run(["podman", "inspect", "--format", "{{.State.Running}}", name],
-                                 capture_output=True, text=True).stdout.strip()
+        running = subprocess.run(
+            ["podman", "inspect", "--format", "{{.State.Running}}", name],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         if running != "true":
             return False
         time.sleep(0.5)
@@ -186,8 +211,9 @@ def _wait_ready(url: str, name: str) -> bool:
 
 def _podman_wait(name: str, timeout: float) -> int | None:
     try:
-        done = subprocess.run(["podman", "wait", name], capture_output=True, text=True,
-                              timeout=timeout)
+        done = subprocess.run(
+            ["podman", "wait", name], capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         return None
     return int(done.stdout.strip()) if done.stdout.strip().isdigit() else None

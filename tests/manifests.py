@@ -26,8 +26,9 @@ def kubectl() -> str:
 
 def render(target: str) -> list[dict]:
     """`kubectl kustomize k8s/<target>` as a list of objects."""
-    output = subprocess.run([kubectl(), "kustomize", str(K8S / target)], check=True,
-                            capture_output=True, text=True).stdout
+    output = subprocess.run(
+        [kubectl(), "kustomize", str(K8S / target)], check=True, capture_output=True, text=True
+    ).stdout
     return [obj for obj in yaml.safe_load_all(output) if obj]
 
 
@@ -59,8 +60,9 @@ def dockerfile_runtime() -> list[tuple[str, str]]:
 
 def dockerfile_env() -> dict[str, str]:
     """The runtime stage's ENV (PATH left out: the host's venv plays that part)."""
-    pairs = [pair for name, args in dockerfile_runtime() if name == "ENV"
-             for pair in shlex.split(args)]
+    pairs = [
+        pair for name, args in dockerfile_runtime() if name == "ENV" for pair in shlex.split(args)
+    ]
     return {key: value for key, value in (p.split("=", 1) for p in pairs) if key != "PATH"}
 
 

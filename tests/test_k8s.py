@@ -24,12 +24,20 @@ def objects(request):
 
 
 def core_objects():
-    return [(overlay, version, obj) for overlay in OVERLAYS for obj in render(f"overlays/{overlay}")
-            if obj["kind"] not in CRD_SCHEMAS for version in KUBERNETES_VERSIONS]
+    return [
+        (overlay, version, obj)
+        for overlay in OVERLAYS
+        for obj in render(f"overlays/{overlay}")
+        if obj["kind"] not in CRD_SCHEMAS
+        for version in KUBERNETES_VERSIONS
+    ]
 
 
-@pytest.mark.parametrize(("overlay", "version", "obj"), core_objects(),
-                         ids=lambda v: v if isinstance(v, str) else v["kind"])
+@pytest.mark.parametrize(
+    ("overlay", "version", "obj"),
+    core_objects(),
+    ids=lambda v: v if isinstance(v, str) else v["kind"],
+)
 def test_object_validates_against_the_kubernetes_schema(overlay, version, obj):
     kubernetes_validate.validate(obj, version, strict=True)
 
@@ -55,17 +63,20 @@ def test_every_object_carries_the_common_labels(objects):
 
 def test_selectors_match_the_pod_labels(objects):
     pod_labels = one(objects, "Deployment")["spec"]["template"]["metadata"]["labels"]
-    selectors = [one(objects, "Service")["spec"]["selector"],
-                 one(objects, "Deployment")["spec"]["selector"]["matchLabels"],
-                 one(objects, "PodDisruptionBudget")["spec"]["selector"]["matchLabels"],
-                 one(objects, "NetworkPolicy")["spec"]["podSelector"]["matchLabels"]]
+    selectors = [
+        one(objects, "Service")["spec"]["selector"],
+        one(objects, "Deployment")["spec"]["selector"]["matchLabels"],
+        one(objects, "PodDisruptionBudget")["spec"]["selector"]["matchLabels"],
+        one(objects, "NetworkPolicy")["spec"]["podSelector"]["matchLabels"],
+    ]
     for selector in selectors:
         assert selector.items() <= pod_labels.items()
 
 
-@pytest.mark.parametrize(("probe", "path"), [("startupProbe", "/readyz"),
-                                             ("readinessProbe", "/readyz"),
-                                             ("livenessProbe", "/livez")])
+@pytest.mark.parametrize(
+    ("probe", "path"),
+    [("startupProbe", "/readyz"), ("readinessProbe", "/readyz"), ("livenessProbe", "/livez")],
+)
 def test_probes_point_at_real_routes_on_the_http_port(objects, app, probe, path):
     get = container(objects)[probe]["httpGet"]
     assert get["path"] == path
@@ -75,8 +86,11 @@ def test_probes_point_at_real_routes_on_the_http_port(objects, app, probe, path)
 
 def test_ports_agree_from_image_to_service(objects):
     (port,) = container(objects)["ports"]
-    assert port == {"name": "http", "containerPort": int(dockerfile_env()["PORT"]),
-                    "protocol": "TCP"}
+    assert port == {
+        "name": "http",
+        "containerPort": int(dockerfile_env()["PORT"]),
+        "protocol": "TCP",
+    }
     assert dockerfile_value("EXPOSE") == dockerfile_env()["PORT"]
     assert [p["targetPort"] for p in one(objects, "Service")["spec"]["ports"]] == ["http"]
     assert one(objects, "NetworkPolicy")["spec"]["ingress"][0]["ports"][0]["port"] == "http"
