@@ -167,8 +167,9 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     response = requests.post(url + "/v1/enrich", data=sample.encode(), headers=TEXT, timeout=60)
     entities = response.json().get("entities", []) if response.ok else []
     print(f"sample: {response.status_code}, {len(entities)} entities")
-    metrics = requests.get(url + "/metrics", timeout=30).status_code
-    print(f"/metrics: {metrics}" + (" (route not in this build)" if metrics == 404 else ""))
+    metrics = requests.get(url + "/metrics", timeout=30)
+    counted = "enrich_http_requests_total{" in metrics.text
+    print(f"/metrics: {metrics.status_code}, request counter {'present' if counted else 'missing'}")
     env = configmap_env()
     drain_seconds, graceful_timeout = int(env["DRAIN_SECONDS"]), int(env["GRACEFUL_TIMEOUT"])
     result = drain_under_load(
@@ -185,8 +186,8 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     problems = result.problems(drain_seconds=drain_seconds, graceful_timeout=graceful_timeout)
     if response.status_code != 200 or len(entities) < 20:
         problems.append(f"sample answered {response.status_code} with {len(entities)} entities")
-    if metrics not in (200, 404):
-        problems.append(f"/metrics answered {metrics}")
+    if metrics.status_code != 200 or not counted:
+        problems.append(f"/metrics answered {metrics.status_code} without the request counter")
     return problems
 
 
