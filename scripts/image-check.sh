@@ -66,6 +66,7 @@ build_image() {
 
 run_and_check() {
   local port user
+  [ -x .venv/bin/python ] || { python3 -m venv .venv && .venv/bin/pip install --quiet -e '.[dev]'; }
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
   .venv/bin/python tests/manifests.py env >"$work/env"

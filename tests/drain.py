@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import requests
 
@@ -163,7 +164,7 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     if not _wait_ready(url, name):
         return ["not ready within 180 s"]
     print(f"ready in {time.monotonic() - started:.1f} s")
-    sample = open(sample_path, encoding="utf-8").read()
+    sample = Path(sample_path).read_text(encoding="utf-8")
     response = requests.post(url + "/v1/enrich", data=sample.encode(), headers=TEXT, timeout=60)
     entities = response.json().get("entities", []) if response.ok else []
     print(f"sample: {response.status_code}, {len(entities)} entities")
