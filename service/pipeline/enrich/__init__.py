@@ -1,0 +1,64 @@
+"""Plain values from the model -> the response: groups, quotes, dates, stats, warnings, offsets."""
+
+from ..normalize import Normalized
+from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo
+from . import dates
+from .attribution import attribute
+from .checks import check, count
+from .encoding import encode
+from .groups import group_mentions
+from .quotes import find_quotes
+from .salience import summarize
+from .speech import Parse
+
+
+def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo) -> Enrichment:
+    """Everything the article's options ask for, with offsets in the requested encoding."""
+    options = article.options
+    include = options.include
+    mentions = with_dateline(analysis.mentions, norm)
+    numbers = group_mentions(mentions)
+    groups = summarize(mentions, numbers, norm.text, norm.sections)
+    warnings = [*norm.warnings, *check(analysis, norm.text)]
+    quotes = None
+    if "quotes" in include:
+        spans, notices = find_quotes(norm.text)
+        warnings.extend(notices)
+        people = {g.id for g in groups if g.label == "PERSON"}
+        parse = analysis.tokens and Parse(norm.text, analysis.tokens, mentions, numbers, people)
+        quotes = attribute(norm.text, spans, parse)
+    wanted = options.labels
+    result = Enrichment(
+        id=article.id,
+        text=norm.text,
+        model=model,
+        warnings=warnings,
+        entities=_entities(mentions, numbers, norm, options) if "entities" in include else None,
+        groups=[g for g in groups if wanted is None or g.label in wanted]
+        if "groups" in include else None,
+        quotes=quotes,
+        sentences=analysis.sentences if "sentences" in include else None,
+        removed=norm.removed if "removed" in include else None,
+        stats=count(analysis, norm.text) if "stats" in include else None,
+    )
+    return encode(result, article.text, options.offsets)
+
+
+def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:
+    """The mentions plus the dateline's location as a GPE, when the model did not find it."""
+    line = norm.dateline
+    if line is None or any(m.start < line.end and line.start < m.end for m in mentions):
+        return mentions
+    place = Mention(norm.text[line.start : line.end], "GPE", line.start, line.end)
+    return sorted([*mentions, place], key=lambda m: m.start)
+
+
+def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
+    to_source = norm.offsets.to_source
+    published = options.published
+    return [
+        Entity(m.text, m.label, m.start, m.end, to_source(m.start, m.end), group,
+               dates.resolve(m.text, published) if published and m.label == "DATE" else None)
+        for m, group in zip(mentions, numbers, strict=True)
+        if options.labels is None or m.label in options.labels
+    ]

@@ -1,0 +1,109 @@
+"""Quotations -> Quote values with their speakers, from the parse; bounded work per quotation."""
+
+from bisect import bisect_left, bisect_right
+
+from ..types import Quote, Speaker
+from .quotes import QuoteSpan, paragraphs
+from .speech import Parse
+
+ANCESTOR_STEPS = 60  # a dependency path is never longer than its sentence; this bounds a bad parse
+
+
+def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Quote]:
+    """Each quotation with its speaker, tried in order:
+
+    1. a speech verb outside quotation marks in the quotation's sentences (one that governs the
+       quotation first, else the nearest) and its subject: `"…," Smith said`, `Smith said: "…"`;
+    2. a colon right before the quotation: the subject of the sentence that ends with it;
+    3. the speaker of an earlier quotation in the same paragraph (`"…," she said. "…"`);
+    4. for a quotation that opens its paragraph, the last speaker of the paragraph before.
+    Otherwise `speaker` is None.
+    """
+    if parse is None:
+        return [Quote(text[q.start : q.end], q.start, q.end, None) for q in spans]
+    parse.quoted = [(span.opening, span.closing) for span in spans]
+    finder = _Finder(text, spans, parse)
+    quotes: list[Quote] = []
+    for span in spans:
+        speaker = finder.by_verb(span) or finder.by_colon(span) or finder.by_context(span, quotes)
+        quotes.append(Quote(text[span.start : span.end], span.start, span.end, speaker))
+    return quotes
+
+
+class _Finder:
+    def __init__(self, text: str, spans: list[QuoteSpan], parse: Parse) -> None:
+        self.text, self.parse, self.tokens = text, parse, parse.tokens
+        count = len(self.tokens.starts)
+        self.outside = [True] * count
+        for span in spans:
+            first = parse.token_at(span.opening)
+            last = bisect_left(self.tokens.starts, span.closing)
+            self.outside[first:last] = [False] * (last - first)
+        self.verbs = [i for i in range(count) if self.outside[i] and parse.is_speech_verb(i)]
+        self.sentence_starts = [i for i in range(count) if i == 0 or self.tokens.sents[i - 1]
+                                != self.tokens.sents[i]]
+        self.paragraph_starts = [start for start, _ in paragraphs(text)]
+
+    def by_verb(self, span: QuoteSpan) -> Speaker | None:
+        first, last = self.parse.token_at(span.opening), self.parse.token_at(span.closing - 1)
+        low, high = self._sentence_range(first, last)
+        candidates = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, high)]
+        governing = self._ancestors(min(first + 1, last))
+        candidates.sort(key=lambda v: (v not in governing, min(abs(v - first), abs(v - last))))
+        return self._first_speaker(candidates)
+
+    def by_colon(self, span: QuoteSpan) -> Speaker | None:
+        before = self.text[: span.opening].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.parse.token_at(len(before) - 1)
+        low, _ = self._sentence_range(colon, colon)
+        verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, colon)]
+        root = colon
+        for _ in range(ANCESTOR_STEPS):
+            root = self.tokens.heads[root]
+        return self._first_speaker(verbs[::-1] + ([root] if root < colon else []))
+
+    def by_context(self, span: QuoteSpan, earlier: list) -> Speaker | None:
+        paragraph = bisect_right(self.paragraph_starts, span.opening) - 1
+        start = self.paragraph_starts[paragraph]
+        for quote in reversed(earlier):
+            if quote.start < start:
+                break
+            if quote.speaker is not None:
+                return quote.speaker
+        if span.opening != start or paragraph == 0:
+            return None
+        previous = self.paragraph_starts[paragraph - 1]
+        low, high = self.parse.token_at(previous), self.parse.token_at(start)
+        verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, high)]
+        speaker = self._first_speaker(verbs[::-1])
+        if speaker is None:
+            quotes = [q for q in earlier if previous <= q.start < start and q.speaker]
+            speaker = quotes[-1].speaker if quotes else None
+        return speaker
+
+    def _sentence_range(self, first: int, last: int) -> tuple[int, int]:
+        sents = self.tokens.sents
+        low = self.sentence_starts[sents[first]]
+        high_sent = sents[last] + 1
+        high = self.sentence_starts[high_sent] if high_sent < len(self.sentence_starts) else len(
+            sents)
+        return low, high
+
+    def _ancestors(self, token: int) -> set[int]:
+        found = set()
+        for _ in range(ANCESTOR_STEPS):
+            head = self.tokens.heads[token]
+            if head == token:
+                break
+            found.add(head)
+            token = head
+        return found
+
+    def _first_speaker(self, verbs: list[int]) -> Speaker | None:
+        for verb in verbs:
+            subject = self.parse.subject(verb, outside=self.outside)
+            if subject is not None:
+                return self.parse.speaker(subject)
+        return None
