@@ -52,7 +52,7 @@ def _break_paragraphs(doc: Doc) -> Doc:
 
 
 def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
-    mentions = [Mention(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    mentions = [_trimmed_mention(ent) for ent in doc.ents if not ent.text.isspace()]
     words = stopwords = 0
     for token in doc:
         if not (token.is_punct or token.is_space):
@@ -62,6 +62,13 @@ def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
         return Analysis(mentions, [], words, stopwords)
     sentences = [_trimmed(sent) for sent in doc.sents]
     return Analysis(mentions, sentences, words, stopwords, extract_tokens(doc))
+
+
+def _trimmed_mention(ent) -> Mention:
+    """The model sometimes lets an entity run into the paragraph break after it."""
+    text = ent.text.strip()
+    start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
+    return Mention(text, ent.label_, start, start + len(text))
 
 
 def _trimmed(sent) -> Span:

@@ -24,8 +24,8 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     if "quotes" in include:
         spans, notices = find_quotes(norm.text)
         warnings.extend(notices)
-        people = {g.id for g in groups if g.label == "PERSON"}
-        parse = analysis.tokens and Parse(norm.text, analysis.tokens, mentions, numbers, people)
+        labels = {g.id: g.label for g in groups}
+        parse = analysis.tokens and Parse(norm.text, analysis.tokens, mentions, numbers, labels)
         quotes = attribute(norm.text, spans, parse)
     wanted = options.labels
     result = Enrichment(

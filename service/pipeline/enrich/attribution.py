@@ -6,6 +6,7 @@ from ..types import Quote, Speaker
 from .quotes import QuoteSpan, paragraphs
 from .speech import Parse
 
+COLON_REACH = 30  # tokens before a colon searched for the clause's subject (`As Hughes put it:`)
 ANCESTOR_STEPS = 60  # a dependency path is never longer than its sentence; this bounds a bad parse
 
 
@@ -17,15 +18,19 @@ def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Qu
     2. a colon right before the quotation: the subject of the sentence that ends with it;
     3. the speaker of an earlier quotation in the same paragraph (`"…," she said. "…"`);
     4. for a quotation that opens its paragraph, the last speaker of the paragraph before.
-    Otherwise `speaker` is None.
+    Otherwise `speaker` is None. One or two words in quotes are kept only when rule 1 finds
+    their speaker: `"We'll see," Schumer said` is speech, `the so-called "curse,"` is not.
     """
     if parse is None:
-        return [Quote(text[q.start : q.end], q.start, q.end, None) for q in spans]
+        return [Quote(text[q.start : q.end], q.start, q.end, None) for q in spans if not q.short]
     parse.quoted = [(span.opening, span.closing) for span in spans]
     finder = _Finder(text, spans, parse)
     quotes: list[Quote] = []
     for span in spans:
-        speaker = finder.by_verb(span) or finder.by_colon(span) or finder.by_context(span, quotes)
+        speaker = finder.by_verb(span)
+        if span.short and speaker is None:
+            continue
+        speaker = speaker or finder.by_colon(span) or finder.by_context(span, quotes)
         quotes.append(Quote(text[span.start : span.end], span.start, span.end, speaker))
     return quotes
 
@@ -59,10 +64,8 @@ class _Finder:
         colon = self.parse.token_at(len(before) - 1)
         low, _ = self._sentence_range(colon, colon)
         verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, colon)]
-        root = colon
-        for _ in range(ANCESTOR_STEPS):
-            root = self.tokens.heads[root]
-        return self._first_speaker(verbs[::-1] + ([root] if root < colon else []))
+        others = range(colon - 1, max(low, colon - COLON_REACH) - 1, -1)
+        return self._first_speaker(verbs[::-1] + list(others))
 
     def by_context(self, span: QuoteSpan, earlier: list) -> Speaker | None:
         paragraph = bisect_right(self.paragraph_starts, span.opening) - 1

@@ -12,37 +12,44 @@ ALIASES = {
     "britain": "united kingdom", "great britain": "united kingdom", "un": "united nations",
     "eu": "european union",
 }
-_HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|president|prime minister)\.?\s+)+")
+# Titles the model sometimes includes in a person's span: not part of the name.
+_TITLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|rev|fr|sen|senator|rep"
+    r"|gov|governor|gen|general|col|capt|lt|sgt|president|vice president|prime minister|mayor"
+    r"|councillor|councilman|councilwoman|judge|justice|minister|secretary|chancellor|chief"
+    r"|king|queen|prince|princess|pope|bishop|coach|officer|detective|inspector)\.?\s+)+",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
 
-def display(text: str) -> str:
-    """A mention as a name: no leading article, no possessive ending, single spaces."""
-    return _POSSESSIVE.sub("", _ARTICLE.sub("", " ".join(text.split())))
+def display(text: str, label: str = "") -> str:
+    """A mention as a name: no leading article or person's title, no possessive ending."""
+    name = _POSSESSIVE.sub("", _ARTICLE.sub("", " ".join(text.split())))
+    return _TITLE.sub("", name) or name if label == "PERSON" else name
 
 
-def key_of(text: str) -> str:
+def key_of(text: str, label: str = "") -> str:
     """What two mentions of the same thing share: case, dots, titles and aliases folded away."""
-    key = _HONORIFIC.sub("", display(text).casefold().replace(".", ""))
+    key = display(text, label).casefold().replace(".", "")
     return ALIASES.get(key, key)
 
 
 def group_mentions(mentions: list[Mention]) -> list[int]:
     """The group number of every mention; groups are numbered by their first mention."""
-    keys = [(m.label if m.label in NUMERIC else "NAMED", key_of(m.text)) for m in mentions]
+    keys = [(m.label if m.label in NUMERIC else "NAMED", key_of(m.text, m.label))
+            for m in mentions]
+    keys = _anchor_partial_names(keys, mentions)
     first_of: dict[tuple[str, str], int] = {}
     for index, key in enumerate(keys):
         first_of.setdefault(key, index)
     parent = {key: key for key in first_of}
-    named = [key for key in first_of if key[0] == "NAMED" and key[1]]
-    _join_acronyms(named, mentions, first_of, parent)
-    _join_partial_names(named, mentions, first_of, parent)
-    roots = [_find(parent, key) for key in keys]
+    _join_acronyms([k for k in first_of if k[0] == "NAMED" and k[1]], mentions, first_of, parent)
     numbers: dict[tuple[str, str], int] = {}
-    return [numbers.setdefault(root, len(numbers)) for root in roots]
+    return [numbers.setdefault(_find(parent, key), len(numbers)) for key in keys]
 
 
 def _find(parent: dict, key):
@@ -66,28 +73,34 @@ def _join_acronyms(named, mentions, first_of, parent) -> None:
             parent[_find(parent, key)] = _find(parent, expansions[text])
 
 
-def _join_partial_names(named, mentions, first_of, parent) -> None:
-    """`Putin` joins `Vladimir Putin`: a shorter name that ends (or, alone, starts) a person's name.
-
-    The model often labels a lone surname GPE or ORG, so the shorter mention may have any name
-    label. Among several people who fit, the one first named nearest before it wins.
+def _anchor_partial_names(keys: list, mentions: list[Mention]) -> list:
+    """`Putin` takes the key of `Vladimir Putin`: a shorter name that ends a person's full name
+    (or, labelled PERSON and alone, starts it) belongs to the nearest such person named before
+    it, else the first one named after it; so `Mr. Adams` and `Ms. Adams` find their own Adams.
+    The model often labels a lone surname GPE or ORG: the shorter mention may have any name label.
     """
-    by_word: dict[str, list] = {}
-    for key in named:
+    people: dict[str, list[tuple[int, tuple]]] = {}
+    for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
-        if mentions[first_of[key]].label == "PERSON" and len(words) > 1:
-            by_word.setdefault(words[-1], []).append(key)
-            by_word.setdefault("first:" + words[0], []).append(key)
-    for key in named:
+        if mention.label == "PERSON" and len(words) > 1:
+            people.setdefault(words[-1], []).append((mention.start, key))
+            people.setdefault("first:" + words[0], []).append((mention.start, key))
+    anchored = []
+    for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
-        fits = [p for p in by_word.get(words[-1], ()) if _ends_with(p[1].split(), words)]
-        if not fits and len(words) == 1 and mentions[first_of[key]].label == "PERSON":
-            fits = by_word.get("first:" + words[0], [])
-        start = mentions[first_of[key]].start
-        if fits:
-            best = min(fits, key=lambda p: (mentions[first_of[p]].start > start,
-                                            abs(start - mentions[first_of[p]].start)))
-            parent[_find(parent, key)] = _find(parent, best)
+        fits = [] if key[0] != "NAMED" or not words else [
+            (start, person) for start, person in people.get(words[-1], ())
+            if _ends_with(person[1].split(), words)]
+        if not fits and len(words) == 1 and mention.label == "PERSON":
+            fits = people.get("first:" + words[0], [])
+        anchored.append(nearest_before(fits, mention.start) if fits else key)
+    return anchored
+
+
+def nearest_before(candidates: list[tuple[int, object]], offset: int):
+    """The value of the last candidate starting before `offset`, else of the first one."""
+    before = [value for start, value in candidates if start < offset]
+    return before[-1] if before else candidates[0][1]
 
 
 def _ends_with(longer: list[str], shorter: list[str]) -> bool:

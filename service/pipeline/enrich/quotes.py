@@ -1,7 +1,7 @@
 """Direct quotations in normalized text: straight, curly and single marks, across paragraphs."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..types import Notice
 
@@ -21,6 +21,7 @@ class QuoteSpan:
     opening: int  # offset of the opening mark
     closing: int  # offset just past the closing mark, or the paragraph end if unclosed
     closed: bool
+    short: bool = False  # `"We'll see," he said`: speech only if a speech verb claims it
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -64,7 +65,9 @@ def find_quotes(text: str) -> tuple[list[QuoteSpan], list[Notice]]:
             found.append(_span(text, opening, end, closed=False))
             notices.append(Notice("unclosed_quote", _unclosed(text, opening)))
             opening = None
-    return [q for q in found if is_quotation(text[q.start : q.end])], notices
+    kept = [q for q in found if is_quotation(text[q.start : q.end])]
+    kept += [replace(q, short=True) for q in found if is_short_speech(text[q.start : q.end])]
+    return sorted(kept, key=lambda q: q.start), notices
 
 
 def _kind(text: str, pos: int, start: int, end: int) -> str:
@@ -113,6 +116,11 @@ def is_quotation(words: str) -> bool:
         return False
     titled = all(not w[0].islower() or w in _MINOR for w in split)
     return not (titled and words[-1] not in ".,!?…")
+
+
+def is_short_speech(words: str) -> bool:
+    """One or two words ending inside the marks as an utterance does: `"We'll see,"`, `"No!"`."""
+    return 0 < len(words.split()) < MIN_WORDS and words[-1] in ",!?"
 
 
 def _unclosed(text: str, opening: int) -> str:

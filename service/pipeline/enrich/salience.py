@@ -41,10 +41,11 @@ def _weight(members: list[Mention], length: int, title: list[Section], lead: Spa
 
 
 def _group(number: int, members: list[Mention], salience: float) -> Group:
-    best = max(members, key=lambda m: (len(display(m.text).split()), len(display(m.text))))
-    name = best.text if best.label in NUMERIC else display(best.text)
+    names = [display(m.text, m.label) for m in members]
+    best = max(range(len(members)), key=lambda i: (len(names[i].split()), len(names[i])))
+    name = members[best].text if members[best].label in NUMERIC else names[best]
     first = members[0]
-    return Group(number, name, best.label, len(members), Span(first.start, first.end),
+    return Group(number, name, members[best].label, len(members), Span(first.start, first.end),
                  round(salience, 4))
 
 

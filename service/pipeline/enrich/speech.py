@@ -18,26 +18,38 @@ urge urged vow vowed whisper whispered shout shouted cry cried answer answered c
 cautioned complain complained mutter muttered promise promised recount recounted reiterate
 reiterated joke joked laugh laughed sigh sighed wonder wondered agree agreed maintain maintained
 assert asserted allege alleged boast boasted counter countered plead pleaded pledge pledged
-repeat repeated retort retorted scoff scoffed yell yelled according
+repeat repeated retort retorted scoff scoffed yell yelled call calls called describe describes
+described accuse accuses accused according
 """.split())
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos",
                       "poss", "npadvmod", "nmod"})
+_PAST = frozenset({"said", "told", "wrote", "says", "tells", "writes"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _NOUN_PHRASE = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "nmod"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
-PRONOUNS = PERSON_PRONOUNS | {"they", "it", "we", "i", "you"}
-PRONOUN_REACH = 40  # mentions scanned backwards for a pronoun's person: bounded work per quote
+PRONOUNS = PERSON_PRONOUNS | {"they", "it", "we", "i", "you", "who", "that", "which"}
+# `the company said`: the organisation last named; `the judge said`: the person last named so.
+ORG_NOUNS = frozenset("""company firm group agency ministry department bank government union
+university court council commission organization organisation authority party club team
+network board office committee association institute""".split())
+TITLE_NOUNS = frozenset("""judge mayor governor senator president minister secretary chancellor
+ambassador director chairman chairwoman chair coach manager commissioner prosecutor sheriff
+spokesman spokeswoman spokesperson ceo founder leader captain""".split())
+REACH = 40  # mentions scanned backwards to resolve a reference: bounded work per quote
+SUBJECT_REACH = 300  # tokens scanned backwards for the subject a pronoun refers to
+TITLE_WINDOW = 60  # characters around a person's name searched for a title
 
 
 class Parse:
     """Token data of one text with the lookups attribution needs, built once per text."""
 
-    def __init__(self, text: str, tokens: Tokens, mentions: list[Mention],
-                 numbers: list[int], person_groups: set[int]) -> None:
-        self.text, self.tokens, self.mentions = text, tokens, mentions
-        self.numbers, self.person_groups = numbers, person_groups
+    def __init__(self, text: str, tokens: Tokens, mentions: list[Mention], numbers: list[int],
+                 labels: dict[int, str]) -> None:
+        self.text, self.tokens, self.mentions, self.numbers = text, tokens, mentions, numbers
+        self.person_groups = {group for group, label in labels.items() if label == "PERSON"}
+        self.org_groups = {group for group, label in labels.items() if label == "ORG"}
         self.mention_starts = [m.start for m in mentions]
         self.lower = [text[s:e].lower() for s, e in zip(tokens.starts, tokens.ends, strict=True)]
         self.everywhere = [True] * len(self.lower)
@@ -52,7 +64,9 @@ class Parse:
         word = self.lower[index]
         if word == "according":
             return index + 1 < len(self.lower) and self.lower[index + 1] == "to"
-        return word in SPEECH_VERBS and self.tokens.deps[index] not in _NOMINAL
+        # `said`, `wrote`, `added` are never nouns: trust the form over a mislabelled arc.
+        verb_form = word.endswith("ed") or word in _PAST
+        return word in SPEECH_VERBS and (verb_form or self.tokens.deps[index] not in _NOMINAL)
 
     def subject(self, verb: int, *, outside: list[bool]) -> int | None:
         """The token that does the speaking: the verb's subject, looked for up a few heads."""
@@ -60,7 +74,7 @@ class Parse:
             if self.lower[verb] == "according":
                 return self._child(verb + 1, ("pobj",), outside)
             found = self._child(verb, _SUBJECTS, outside)
-            if found is not None:
+            if found is not None and self.lower[found] not in SPEECH_VERBS:
                 if self.lower[found] in _RELATIVE and self.tokens.deps[verb] == "relcl":
                     return self.tokens.heads[verb]
                 return found
@@ -82,17 +96,74 @@ class Parse:
         return None
 
     def speaker(self, token: int) -> Speaker:
-        """The speaker a subject token names: its entity, its apposition, a pronoun's person."""
-        mention = self._mention_at(token)
-        if mention is None:
-            appos = self._child(token, ("appos",), self.everywhere)
-            mention = None if appos is None else self._mention_at(appos)
+        """The speaker a subject token names: its entity, its apposition, or what it refers to."""
+        mention = self._named_mention(token)
         if mention is not None:
             m = self.mentions[mention]
             return Speaker(m.text, m.start, m.end, self.numbers[mention])
         start, end = self._noun_phrase(token)
-        group = self._person_before(start) if self.lower[token] in PERSON_PRONOUNS else None
-        return Speaker(self.text[start:end], start, end, group)
+        return Speaker(self.text[start:end], start, end, self._refer(token, start))
+
+    def _named_mention(self, token: int) -> int | None:
+        """The entity at a token, or in its apposition (`the secretary, Steve Barclay, said`)."""
+        mention = self._mention_at(token)
+        if mention is None:
+            appos = self._child(token, ("appos",), self.everywhere)
+            mention = None if appos is None else self._mention_at(appos)
+        return mention
+
+    def _refer(self, token: int, start: int) -> int | None:
+        word = self.lower[token]
+        if word in PERSON_PRONOUNS:
+            return self._subject_before(start)
+        if self.text[self.tokens.starts[token]].isupper():
+            return self._person_named(word, start)
+        if start == self.tokens.starts[token] or self.lower[self.token_at(start)] != "the":
+            return None
+        if word in ORG_NOUNS:
+            return self._last(start, lambda m, group: group in self.org_groups)
+        if word in TITLE_NOUNS:
+            return self._last(start, lambda m, group: group in self.person_groups
+                              and self._titled(m, word))
+        return None
+
+    def _titled(self, mention: Mention, title: str) -> bool:
+        """`Mayor Eric Adams` or `Eric Adams, the mayor of …`."""
+        before = self.text[max(mention.start - TITLE_WINDOW, 0) : mention.start].lower().split()
+        after = self.text[mention.end : mention.end + TITLE_WINDOW].lower()
+        appositive = after.startswith(", the ") or after.startswith(", a ")
+        return title in before[-3:] or (appositive and title in after.split(",")[1].split())
+
+    def _subject_before(self, offset: int) -> int | None:
+        """The person who is the nearest preceding subject: `Peskov said … He said …`."""
+        index = self.token_at(offset) - 1
+        for candidate in range(index, max(index - SUBJECT_REACH, -1), -1):
+            if self.tokens.deps[candidate] not in _SUBJECTS or self.lower[candidate] in PRONOUNS:
+                continue
+            start = self.tokens.starts[candidate]
+            if self._quoted(start):
+                continue
+            mention = self._named_mention(candidate)
+            group = self.numbers[mention] if mention is not None else self._person_named(
+                self.lower[candidate], start)
+            if group in self.person_groups:
+                return group
+        return self._last(offset, lambda m, group: group in self.person_groups)
+
+    def _person_named(self, word: str, offset: int) -> int | None:
+        """A capitalised word the model missed as an entity, as a surname or first name."""
+        def named(mention: Mention, group: int) -> bool:
+            words = mention.text.lower().split()
+            return group in self.person_groups and len(words) > 1 and word in (words[0], words[-1])
+        return self._last(offset, named)
+
+    def _last(self, offset: int, fits) -> int | None:
+        index = bisect_right(self.mention_starts, offset) - 1
+        for candidate in range(index, max(index - REACH, -1), -1):
+            mention = self.mentions[candidate]
+            if fits(mention, self.numbers[candidate]) and not self._quoted(mention.start):
+                return self.numbers[candidate]
+        return None
 
     def _mention_at(self, token: int) -> int | None:
         offset = self.tokens.starts[token]
@@ -108,15 +179,7 @@ class Parse:
             first -= 1
         return self.tokens.starts[first], self.tokens.ends[token]
 
-    def _person_before(self, offset: int) -> int | None:
-        index = bisect_right(self.mention_starts, offset) - 1
-        for candidate in range(index, max(index - PRONOUN_REACH, -1), -1):
-            if self.numbers[candidate] in self.person_groups and not self._quoted(
-                    self.mentions[candidate].start):
-                return self.numbers[candidate]
-        return None
-
     def _quoted(self, offset: int) -> bool:
-        """A person named inside a quotation is rarely who `he` is outside it."""
+        """A name inside a quotation is rarely who `he` or `the company` is outside it."""
         index = bisect_right(self.quoted, (offset, len(self.text))) - 1
         return index >= 0 and self.quoted[index][1] > offset
