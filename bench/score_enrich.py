@@ -20,7 +20,8 @@ from service.config import from_environ
 from service.pipeline import Pipeline
 from service.pipeline.types import Article
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "enrich"
+FIXTURES = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else (
+    Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "enrich")
 ARTICLES = ("the ", "a ", "an ")
 
 

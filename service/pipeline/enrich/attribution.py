@@ -16,7 +16,8 @@ def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Qu
     1. a speech verb outside quotation marks in the quotation's sentences (one that governs the
        quotation first, else the nearest) and its subject: `"…," Smith said`, `Smith said: "…"`;
     2. a colon right before the quotation: the subject of the sentence that ends with it;
-    3. the speaker of an earlier quotation in the same paragraph (`"…," she said. "…"`);
+    3. the speaker of an earlier quotation in the same paragraph (`"…," she said. "…"`), else
+       a person who is subject of the sentence just before it (`Rahman shrugged. "…"`);
     4. for a quotation that opens its paragraph, the last speaker of the paragraph before.
     Otherwise `speaker` is None. One or two words in quotes are kept only when rule 1 finds
     their speaker: `"We'll see," Schumer said` is speech, `the so-called "curse,"` is not.
@@ -75,7 +76,9 @@ class _Finder:
                 break
             if quote.speaker is not None:
                 return quote.speaker
-        if span.opening != start or paragraph == 0:
+        if span.opening != start:
+            return self._person_before(span, start)
+        if paragraph == 0:
             return None
         previous = self.paragraph_starts[paragraph - 1]
         low, high = self.parse.token_at(previous), self.parse.token_at(start)
@@ -85,6 +88,20 @@ class _Finder:
             quotes = [q for q in earlier if previous <= q.start < start and q.speaker]
             speaker = quotes[-1].speaker if quotes else None
         return speaker
+
+    def _person_before(self, span: QuoteSpan, paragraph_start: int) -> Speaker | None:
+        """`Rahman shrugged. "Honestly? Not really."`: the person subject of the sentence before."""
+        sentence = self.tokens.sents[self.parse.token_at(span.opening)]
+        if sentence == 0 or self.sentence_starts[sentence - 1] < self.parse.token_at(
+                paragraph_start):
+            return None
+        low, high = self.sentence_starts[sentence - 1], self.sentence_starts[sentence]
+        roots = [token for token in range(low, high) if self.tokens.heads[token] == token]
+        subject = self.parse.subject(roots[0], outside=self.outside) if roots else None
+        if subject is None:
+            return None
+        speaker = self.parse.speaker(subject)
+        return speaker if speaker.group in self.parse.person_groups else None
 
     def _sentence_range(self, first: int, last: int) -> tuple[int, int]:
         sents = self.tokens.sents

@@ -173,11 +173,19 @@ class Parse:
         return None
 
     def _noun_phrase(self, token: int) -> tuple[int, int]:
+        """`a spokesperson for Lufthansa`: modifiers before the noun, one of/for/at phrase after."""
+        tokens, last = self.tokens, token
         first = token
-        while first > 0 and self.tokens.deps[first - 1] in _NOUN_PHRASE and (
-                self.tokens.sents[first - 1] == self.tokens.sents[token]):
+        while first > 0 and tokens.deps[first - 1] in _NOUN_PHRASE and (
+                tokens.sents[first - 1] == tokens.sents[token]):
             first -= 1
-        return self.tokens.starts[first], self.tokens.ends[token]
+        if last + 2 < len(self.lower) and self.lower[last + 1] in ("for", "of", "at") and (
+                tokens.heads[last + 1] == token):
+            last += 2
+            while last + 1 < len(self.lower) and tokens.heads[last] == last + 1 and (
+                    tokens.deps[last] in _NOUN_PHRASE):
+                last += 1
+        return tokens.starts[first], tokens.ends[last]
 
     def _quoted(self, offset: int) -> bool:
         """A name inside a quotation is rarely who `he` or `the company` is outside it."""
