@@ -1,6 +1,6 @@
 """Precision and recall of quote attribution and entity grouping on the hand-built gold.
 
-    .venv/bin/python bench/score_enrich.py [--verbose]
+    .venv/bin/python bench/score_enrich.py [FIXTURE_DIR] [--verbose]
 
 Each `tests/fixtures/enrich/NAME.txt` has `NAME.json`: `groups` (lists of surface forms that
 name one thing), `quotes` (`text`: how the quotation starts; `speaker`: a name or a list of
@@ -20,8 +20,7 @@ from service.config import from_environ
 from service.pipeline import Pipeline
 from service.pipeline.types import Article
 
-FIXTURES = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else (
-    Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "enrich")
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "enrich"
 ARTICLES = ("the ", "a ", "an ")
 
 
@@ -80,30 +79,44 @@ def score_groups(result, gold: dict) -> dict[str, int]:
     return counts
 
 
-def main() -> None:
-    """Score every fixture and print the totals."""
-    verbose = "--verbose" in sys.argv
-    pipeline = Pipeline.load(from_environ()["SPACY_MODEL"])
-    totals: dict[str, int] = {}
-    for path in sorted(FIXTURES.glob("*.txt")):
+def score(pipeline: Pipeline, fixtures: Path, *, verbose: bool = False) -> dict[str, float]:
+    """Totals over every fixture in `fixtures`, plus the precision and recall figures."""
+    totals: dict[str, float] = {"articles": 0}
+    for path in sorted(fixtures.glob("*.txt")):
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         if verbose:
             print(path.stem)
         result = pipeline.run([Article(path.stem, path.read_text(encoding="utf-8"))])[0]
+        totals["articles"] += 1
         for name, value in {**score_quotes(result, gold, verbose),
                             **score_groups(result, gold)}.items():
             totals[name] = totals.get(name, 0) + value
     t = totals
-    print(f"articles: {len(list(FIXTURES.glob('*.txt')))}")
-    print(f"quote attribution: precision {t['correct'] / max(t['attributed'], 1):.3f} "
-          f"({t['correct']}/{t['attributed']}), recall {t['correct'] / max(t['gold'], 1):.3f} "
+    t["attribution_precision"] = t["correct"] / max(t["attributed"], 1)
+    t["attribution_recall"] = t["correct"] / max(t["gold"], 1)
+    t["detection_precision"] = t["found"] / max(t["reported"], 1)
+    t["detection_recall"] = t["found"] / max(t["gold"], 1)
+    t["grouping_precision"] = t["both"] / max(t["predicted_pairs"], 1)
+    t["grouping_recall"] = t["both"] / max(t["gold_pairs"], 1)
+    return totals
+
+
+def main() -> None:
+    """Score every fixture and print the totals."""
+    arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
+    fixtures = Path(arguments[0]) if arguments else FIXTURES
+    pipeline = Pipeline.load(from_environ()["SPACY_MODEL"])
+    t = score(pipeline, fixtures, verbose="--verbose" in sys.argv)
+    print(f"articles: {t['articles']}")
+    print(f"quote attribution: precision {t['attribution_precision']:.3f} "
+          f"({t['correct']}/{t['attributed']}), recall {t['attribution_recall']:.3f} "
           f"({t['correct']}/{t['gold']})")
-    print(f"quote detection: precision {t['found'] / max(t['reported'], 1):.3f} "
-          f"({t['found']}/{t['reported']}), recall {t['found'] / max(t['gold'], 1):.3f}; "
+    print(f"quote detection: precision {t['detection_precision']:.3f} "
+          f"({t['found']}/{t['reported']}), recall {t['detection_recall']:.3f}; "
           f"scare quotes reported: {t['scare']}")
-    print(f"grouping (mention pairs): precision "
-          f"{t['both'] / max(t['predicted_pairs'], 1):.3f} ({t['both']}/{t['predicted_pairs']}), "
-          f"recall {t['both'] / max(t['gold_pairs'], 1):.3f} ({t['both']}/{t['gold_pairs']})")
+    print(f"grouping (mention pairs): precision {t['grouping_precision']:.3f} "
+          f"({t['both']}/{t['predicted_pairs']}), recall {t['grouping_recall']:.3f} "
+          f"({t['both']}/{t['gold_pairs']})")
 
 
 if __name__ == "__main__":
