@@ -64,9 +64,13 @@ class Parse:
         word = self.lower[index]
         if word == "according":
             return index + 1 < len(self.lower) and self.lower[index + 1] == "to"
-        # `said`, `wrote`, `added` are never nouns: trust the form over a mislabelled arc.
-        verb_form = word.endswith("ed") or word in _PAST
-        return word in SPEECH_VERBS and (verb_form or self.tokens.deps[index] not in _NOMINAL)
+        return word in SPEECH_VERBS and (
+            self._verb_form(index) or self.tokens.deps[index] not in _NOMINAL)
+
+    def _verb_form(self, index: int) -> bool:
+        """`said`, `wrote`, `added` are never nouns: trust the form over a mislabelled arc."""
+        word = self.lower[index]
+        return word in SPEECH_VERBS and (word.endswith("ed") or word in _PAST)
 
     def subject(self, verb: int, *, outside: list[bool]) -> int | None:
         """The token that does the speaking: the verb's subject, looked for up a few heads."""
@@ -74,7 +78,7 @@ class Parse:
             if self.lower[verb] == "according":
                 return self._child(verb + 1, ("pobj",), outside)
             found = self._child(verb, _SUBJECTS, outside)
-            if found is not None and self.lower[found] not in SPEECH_VERBS:
+            if found is not None and not self._verb_form(found):
                 if self.lower[found] in _RELATIVE and self.tokens.deps[verb] == "relcl":
                     return self.tokens.heads[verb]
                 return found
