@@ -69,9 +69,11 @@ def stage_shares(pipeline, texts: list[str]) -> None:
         chosen = Options(include=frozenset(options["include"])) if options else Options()
         costs = _stage_costs(pipeline, texts, chosen)
         around = costs["normalize"] + costs["enrich"] + costs["json"]
-        print(f"{mode:>8}: model {costs['model']:.1f} ms/article; normalize "
-              f"{costs['normalize']:.2f}, enrich {costs['enrich']:.2f}, JSON {costs['json']:.2f} "
-              f"= {around / costs['model']:.1%} of the model")
+        print(
+            f"{mode:>8}: model {costs['model']:.1f} ms/article; normalize "
+            f"{costs['normalize']:.2f}, enrich {costs['enrich']:.2f}, JSON {costs['json']:.2f} "
+            f"= {around / costs['model']:.1%} of the model"
+        )
 
 
 def _stage_costs(pipeline, texts: list[str], options: Options) -> dict[str, float]:
@@ -85,10 +87,12 @@ def _stage_costs(pipeline, texts: list[str], options: Options) -> dict[str, floa
     count = len(texts)
     return {
         "model": cpu_per_article(
-            lambda: [analyze(pipeline.nlp, [n.text], components) for n in norms], count, 1),
+            lambda: [analyze(pipeline.nlp, [n.text], components) for n in norms], count, 1
+        ),
         "normalize": cpu_per_article(lambda: [normalize(t) for t in texts], count, 20),
         "enrich": cpu_per_article(
-            lambda: [enrich(*triple, pipeline.model) for triple in triples], count, 20),
+            lambda: [enrich(*triple, pipeline.model) for triple in triples], count, 20
+        ),
         "json": cpu_per_article(lambda: [orjson.dumps(schema.dump(r)) for r in results], count, 20),
     }
 
@@ -119,15 +123,19 @@ def main() -> None:
     count = rounds * len(texts)
     for mode in MODES:
         total, model = spent[mode]["total"], spent[mode]["model"]
-        print(f"{mode:>8}: {count / total:6.2f} requests per CPU-second; around the model "
-              f"{(total - model) / model:.1%} of the model's CPU time")
+        print(
+            f"{mode:>8}: {count / total:6.2f} requests per CPU-second; around the model "
+            f"{(total - model) / model:.1%} of the model's CPU time"
+        )
     raw = spent["raw"]["total"]
     print(f"     raw: {count / raw:6.2f} documents per CPU-second (nlp() with every component)")
     entities = spent["entities"]["total"]
-    print(f"entities-only / full request: {spent['full']['total'] / entities:.2f}x; "
-          f"entities-only / raw every-component nlp(): {raw / entities:.2f}x; "
-          f"full request / raw: {raw / spent['full']['total']:.2f}x "
-          f"({count} of each: {len(texts)} articles x {rounds} rounds)")
+    print(
+        f"entities-only / full request: {spent['full']['total'] / entities:.2f}x; "
+        f"entities-only / raw every-component nlp(): {raw / entities:.2f}x; "
+        f"full request / raw: {raw / spent['full']['total']:.2f}x "
+        f"({count} of each: {len(texts)} articles x {rounds} rounds)"
+    )
     print("normalization + enrichment + JSON (schema dump and orjson), CPU per article:")
     stage_shares(app.extensions["pipeline"], texts)
 

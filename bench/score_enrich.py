@@ -41,8 +41,9 @@ def score_quotes(result, gold: dict, verbose: bool) -> dict[str, int]:
     counts["attributed"] = sum(q.speaker is not None for q in result.quotes)
     for expected in gold["quotes"]:
         counts["gold"] += 1
-        quote = next((q for q in unmatched if plain(q.text).startswith(plain(expected["text"]))),
-                     None)
+        quote = next(
+            (q for q in unmatched if plain(q.text).startswith(plain(expected["text"]))), None
+        )
         if quote is None:
             if verbose:
                 print(f"  missed quote: {expected['text']!r}")
@@ -67,10 +68,12 @@ def score_quotes(result, gold: dict, verbose: bool) -> dict[str, int]:
 
 def score_groups(result, gold: dict) -> dict[str, int]:
     """Pairs of gold-named mentions: together in the output, together in the gold, both."""
-    cluster_of = {plain(form): index for index, forms in enumerate(gold["groups"])
-                  for form in forms}
-    named = [(cluster_of[plain(e.text)], e.group) for e in result.entities
-             if plain(e.text) in cluster_of]
+    cluster_of = {
+        plain(form): index for index, forms in enumerate(gold["groups"]) for form in forms
+    }
+    named = [
+        (cluster_of[plain(e.text)], e.group) for e in result.entities if plain(e.text) in cluster_of
+    ]
     counts = {"predicted_pairs": 0, "gold_pairs": 0, "both": 0}
     for (gold_a, ours_a), (gold_b, ours_b) in combinations(named, 2):
         counts["predicted_pairs"] += ours_a == ours_b
@@ -88,8 +91,10 @@ def score(pipeline: Pipeline, fixtures: Path, *, verbose: bool = False) -> dict[
             print(path.stem)
         result = pipeline.run([Article(path.stem, path.read_text(encoding="utf-8"))])[0]
         totals["articles"] += 1
-        for name, value in {**score_quotes(result, gold, verbose),
-                            **score_groups(result, gold)}.items():
+        for name, value in {
+            **score_quotes(result, gold, verbose),
+            **score_groups(result, gold),
+        }.items():
             totals[name] = totals.get(name, 0) + value
     t = totals
     t["attribution_precision"] = t["correct"] / max(t["attributed"], 1)
@@ -108,15 +113,21 @@ def main() -> None:
     pipeline = Pipeline.load(from_environ()["SPACY_MODEL"])
     t = score(pipeline, fixtures, verbose="--verbose" in sys.argv)
     print(f"articles: {t['articles']}")
-    print(f"quote attribution: precision {t['attribution_precision']:.3f} "
-          f"({t['correct']}/{t['attributed']}), recall {t['attribution_recall']:.3f} "
-          f"({t['correct']}/{t['gold']})")
-    print(f"quote detection: precision {t['detection_precision']:.3f} "
-          f"({t['found']}/{t['reported']}), recall {t['detection_recall']:.3f}; "
-          f"scare quotes reported: {t['scare']}")
-    print(f"grouping (mention pairs): precision {t['grouping_precision']:.3f} "
-          f"({t['both']}/{t['predicted_pairs']}), recall {t['grouping_recall']:.3f} "
-          f"({t['both']}/{t['gold_pairs']})")
+    print(
+        f"quote attribution: precision {t['attribution_precision']:.3f} "
+        f"({t['correct']}/{t['attributed']}), recall {t['attribution_recall']:.3f} "
+        f"({t['correct']}/{t['gold']})"
+    )
+    print(
+        f"quote detection: precision {t['detection_precision']:.3f} "
+        f"({t['found']}/{t['reported']}), recall {t['detection_recall']:.3f}; "
+        f"scare quotes reported: {t['scare']}"
+    )
+    print(
+        f"grouping (mention pairs): precision {t['grouping_precision']:.3f} "
+        f"({t['both']}/{t['predicted_pairs']}), recall {t['grouping_recall']:.3f} "
+        f"({t['both']}/{t['gold_pairs']})"
+    )
 
 
 if __name__ == "__main__":

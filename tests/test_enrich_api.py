@@ -73,17 +73,21 @@ def test_an_unclosed_quote_is_a_warning(sample):
 
 
 def test_entities_alone_omit_other_sections_and_match_the_full_run(client, sample_text, sample):
-    body = client.post("/v1/enrich", json={"text": sample_text,
-                                           "options": {"include": ["entities"]}}).json
+    body = client.post(
+        "/v1/enrich", json={"text": sample_text, "options": {"include": ["entities"]}}
+    ).json
     assert set(body) == {"id", "text", "model", "warnings", "entities"}
-    assert body["entities"] == [{k: v for k, v in e.items() if k != "value"}
-                                for e in sample["entities"]]
+    assert body["entities"] == [
+        {k: v for k, v in e.items() if k != "value"} for e in sample["entities"]
+    ]
 
 
 def test_text_plain_takes_options_as_query_parameters(client):
-    response = client.post("/v1/enrich?include=entities,groups&include=stats&labels=PERSON",
-                           data=b"Angela Merkel met Emmanuel Macron in Paris.",
-                           content_type="text/plain")
+    response = client.post(
+        "/v1/enrich?include=entities,groups&include=stats&labels=PERSON",
+        data=b"Angela Merkel met Emmanuel Macron in Paris.",
+        content_type="text/plain",
+    )
     body = response.json
     assert set(body) == {"id", "text", "model", "warnings", "entities", "groups", "stats"}
     assert {e["label"] for e in body["entities"]} == {"PERSON"}
@@ -92,9 +96,13 @@ def test_text_plain_takes_options_as_query_parameters(client):
 
 @pytest.mark.parametrize(
     ("options", "field"),
-    [({"bogus": 1}, "bogus"), ({"include": ["everything"]}, "include"),
-     ({"offsets": "utf32"}, "offsets"), ({"published": "last week"}, "published"),
-     ({"labels": "PERSON"}, "labels")],
+    [
+        ({"bogus": 1}, "bogus"),
+        ({"include": ["everything"]}, "include"),
+        ({"offsets": "utf32"}, "offsets"),
+        ({"published": "last week"}, "published"),
+        ({"labels": "PERSON"}, "labels"),
+    ],
 )
 def test_bad_options_are_named_in_a_422(client, options, field):
     response = client.post("/v1/enrich", json={"text": "Paris.", "options": options})
@@ -113,9 +121,11 @@ def test_nothing_included_answers_without_running_the_model(client):
 
 
 def test_text_that_is_not_english_is_a_warning(client):
-    text = ("Die Bundesregierung hat am Mittwoch beschlossen, dass die Förderung für "
-            "Elektroautos früher endet als geplant. Verbraucherschützer kritisierten "
-            "den Schritt scharf und forderten Klarheit für Käufer.")
+    text = (
+        "Die Bundesregierung hat am Mittwoch beschlossen, dass die Förderung für "
+        "Elektroautos früher endet als geplant. Verbraucherschützer kritisierten "
+        "den Schritt scharf und forderten Klarheit für Käufer."
+    )
     body = client.post("/v1/enrich", json={"text": text}).json
     assert "not_english" in {w["code"] for w in body["warnings"]}
 

@@ -32,8 +32,16 @@ def test_points_in_time_resolve(text, value):
 
 
 @pytest.mark.parametrize(
-    "text", ["a week", "more than two years", "the 1990s", "2021-22", "the end of the month",
-             "recent years", "the past decade"],
+    "text",
+    [
+        "a week",
+        "more than two years",
+        "the 1990s",
+        "2021-22",
+        "the end of the month",
+        "recent years",
+        "the past decade",
+    ],
 )
 def test_durations_and_vague_dates_have_no_value(text):
     assert resolve(text, PUBLISHED) is None

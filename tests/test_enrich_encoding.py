@@ -6,8 +6,10 @@ from service.pipeline.enrich.encoding import Encoder
 
 # Emoji (astral: two UTF-16 units), CJK (three UTF-8 bytes), a combining acute that NFC
 # composes (so the raw input and the text differ in length), and a ZWJ emoji sequence.
-RAW = ("👩‍👩‍👧 Cafe\u0301 owner Angela Merkel met 北京 officials in Berlin on Monday. 😀\n\n"
-       "“We are very happy with the visit,” Merkel told reporters in Paris.")
+RAW = (
+    "👩‍👩‍👧 Cafe\u0301 owner Angela Merkel met 北京 officials in Berlin on Monday. 😀\n\n"
+    "“We are very happy with the visit,” Merkel told reporters in Paris."
+)
 UNITS = {"utf16": "utf-16-le", "utf8": "utf-8"}
 WIDTH = {"utf16": 2, "utf8": 1}
 

@@ -9,8 +9,9 @@ from service.pipeline.types import Mention, Section, Span
 
 def mentions(*pairs):
     """Mentions ten characters apart, in order."""
-    return [Mention(text, label, 10 * i, 10 * i + len(text)) for i, (text, label) in
-            enumerate(pairs)]
+    return [
+        Mention(text, label, 10 * i, 10 * i + len(text)) for i, (text, label) in enumerate(pairs)
+    ]
 
 
 def together(found, a, b):
@@ -52,14 +53,23 @@ def test_different_things_stay_apart(first, second):
 
 
 def test_a_surname_joins_the_nearest_person_named_before_it():
-    found = group_mentions(mentions(("Eric Adams", "PERSON"), ("Mr. Adams", "PERSON"),
-                                    ("Adrienne Adams", "PERSON"), ("Ms. Adams", "PERSON")))
+    found = group_mentions(
+        mentions(
+            ("Eric Adams", "PERSON"),
+            ("Mr. Adams", "PERSON"),
+            ("Adrienne Adams", "PERSON"),
+            ("Ms. Adams", "PERSON"),
+        )
+    )
     assert together(found, 0, 1) and together(found, 2, 3) and not together(found, 0, 2)
 
 
 def test_groups_are_numbered_by_first_mention():
     assert group_mentions(mentions(("Berlin", "GPE"), ("Paris", "GPE"), ("Berlin", "GPE"))) == [
-        0, 1, 0]
+        0,
+        1,
+        0,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,8 +99,11 @@ def test_salience_sums_to_one_and_ignores_numbers():
 
 def test_salience_rewards_the_title():
     text = "Paris talks\n\n" + "x " * 50 + "Berlin. Paris."
-    found = [Mention("Paris", "GPE", 0, 5), Mention("Berlin", "GPE", 113, 119),
-             Mention("Paris", "GPE", 121, 126)]
+    found = [
+        Mention("Paris", "GPE", 0, 5),
+        Mention("Berlin", "GPE", 113, 119),
+        Mention("Paris", "GPE", 121, 126),
+    ]
     with_title = summarize(found, group_mentions(found), text, [Section("title", 0, 11)])
     without = summarize(found, group_mentions(found), text, [])
     assert with_title[0].salience > without[0].salience

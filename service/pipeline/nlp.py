@@ -21,8 +21,16 @@ NEEDS = {
     "removed": set(),
 }
 # Components we know how to skip; any other component of a custom model always runs.
-SKIPPABLE = {"tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
-             "lemmatizer", "ner"}
+SKIPPABLE = {
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+}
 
 
 def components_for(include: Iterable[str]) -> frozenset[str]:

@@ -35,7 +35,8 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         warnings=warnings,
         entities=_entities(mentions, numbers, norm, options) if "entities" in include else None,
         groups=[g for g in groups if wanted is None or g.label in wanted]
-        if "groups" in include else None,
+        if "groups" in include
+        else None,
         quotes=quotes,
         sentences=analysis.sentences if "sentences" in include else None,
         removed=norm.removed if "removed" in include else None,
@@ -57,8 +58,15 @@ def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
     to_source = norm.offsets.to_source
     published = options.published
     return [
-        Entity(m.text, m.label, m.start, m.end, to_source(m.start, m.end), group,
-               dates.resolve(m.text, published) if published and m.label == "DATE" else None)
+        Entity(
+            m.text,
+            m.label,
+            m.start,
+            m.end,
+            to_source(m.start, m.end),
+            group,
+            dates.resolve(m.text, published) if published and m.label == "DATE" else None,
+        )
         for m, group in zip(mentions, numbers, strict=True)
         if options.labels is None or m.label in options.labels
     ]

@@ -4,6 +4,7 @@ from bisect import bisect_left, bisect_right
 
 from ..types import Quote, Speaker
 from .quotes import QuoteSpan, paragraphs
+from .speakers import speaker
 from .speech import Parse
 
 COLON_REACH = 30  # tokens before a colon searched for the clause's subject (`As Hughes put it:`)
@@ -46,8 +47,9 @@ class _Finder:
             last = bisect_left(self.tokens.starts, span.closing)
             self.outside[first:last] = [False] * (last - first)
         self.verbs = [i for i in range(count) if self.outside[i] and parse.is_speech_verb(i)]
-        self.sentence_starts = [i for i in range(count) if i == 0 or self.tokens.sents[i - 1]
-                                != self.tokens.sents[i]]
+        self.sentence_starts = [
+            i for i in range(count) if i == 0 or self.tokens.sents[i - 1] != self.tokens.sents[i]
+        ]
         self.paragraph_starts = [start for start, _ in paragraphs(text)]
 
     def by_verb(self, span: QuoteSpan) -> Speaker | None:
@@ -83,32 +85,34 @@ class _Finder:
         previous = self.paragraph_starts[paragraph - 1]
         low, high = self.parse.token_at(previous), self.parse.token_at(start)
         verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, high)]
-        speaker = self._first_speaker(verbs[::-1])
-        if speaker is None:
+        found = self._first_speaker(verbs[::-1])
+        if found is None:
             quotes = [q for q in earlier if previous <= q.start < start and q.speaker]
-            speaker = quotes[-1].speaker if quotes else None
-        return speaker
+            found = quotes[-1].speaker if quotes else None
+        return found
 
     def _person_before(self, span: QuoteSpan, paragraph_start: int) -> Speaker | None:
         """`Rahman shrugged. "Honestly? Not really."`: the person subject of the sentence before."""
         sentence = self.tokens.sents[self.parse.token_at(span.opening)]
         if sentence == 0 or self.sentence_starts[sentence - 1] < self.parse.token_at(
-                paragraph_start):
+            paragraph_start
+        ):
             return None
         low, high = self.sentence_starts[sentence - 1], self.sentence_starts[sentence]
         roots = [token for token in range(low, high) if self.tokens.heads[token] == token]
         subject = self.parse.subject(roots[0], outside=self.outside) if roots else None
         if subject is None:
             return None
-        speaker = self.parse.speaker(subject)
-        return speaker if speaker.group in self.parse.person_groups else None
+        named = speaker(self.parse, subject)
+        return named if named.group in self.parse.person_groups else None
 
     def _sentence_range(self, first: int, last: int) -> tuple[int, int]:
         sents = self.tokens.sents
         low = self.sentence_starts[sents[first]]
         high_sent = sents[last] + 1
-        high = self.sentence_starts[high_sent] if high_sent < len(self.sentence_starts) else len(
-            sents)
+        high = (
+            self.sentence_starts[high_sent] if high_sent < len(self.sentence_starts) else len(sents)
+        )
         return low, high
 
     def _ancestors(self, token: int) -> set[int]:
@@ -125,5 +129,5 @@ class _Finder:
         for verb in verbs:
             subject = self.parse.subject(verb, outside=self.outside)
             if subject is not None:
-                return self.parse.speaker(subject)
+                return speaker(self.parse, subject)
         return None

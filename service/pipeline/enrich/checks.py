@@ -20,13 +20,28 @@ def check(analysis: Analysis, text: str) -> list[Notice]:
     notices = []
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C, not per character
     if non_ascii > MAX_NON_ASCII_SHARE * len(text.replace(" ", "")):
-        notices.append(Notice("not_english", f"{non_ascii / len(text):.0%} of the characters are "
-                              "outside ASCII; an English model's results are unreliable."))
+        notices.append(
+            Notice(
+                "not_english",
+                f"{non_ascii / len(text):.0%} of the characters are "
+                "outside ASCII; an English model's results are unreliable.",
+            )
+        )
     elif analysis.words >= 20 and analysis.stopwords < MIN_STOPWORD_SHARE * analysis.words:
         share = analysis.stopwords / analysis.words
-        notices.append(Notice("not_english", f"Only {share:.0%} of the words are common English "
-                              "words; an English model's results on this text are unreliable."))
+        notices.append(
+            Notice(
+                "not_english",
+                f"Only {share:.0%} of the words are common English "
+                "words; an English model's results on this text are unreliable.",
+            )
+        )
     if len(text) > LONG_DOCUMENT_CHARS:
-        notices.append(Notice("long_document", f"The text has {len(text):,} characters; above "
-                              f"{LONG_DOCUMENT_CHARS:,} is more than one news article."))
+        notices.append(
+            Notice(
+                "long_document",
+                f"The text has {len(text):,} characters; above "
+                f"{LONG_DOCUMENT_CHARS:,} is more than one news article.",
+            )
+        )
     return notices

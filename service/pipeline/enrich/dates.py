@@ -6,18 +6,28 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Durations ("a week", "more than two years") name no point in time: a date needs an anchor.
-_ANCHOR = re.compile(rf"\b(?:{_MONTH}|{'|'.join(_WEEKDAYS)}|today|yesterday|tomorrow|tonight"
-                     r"|ago|last|this|next|(?:1[6-9]|20)\d\d)\b", re.IGNORECASE)
-_VAGUE = re.compile(r"\d{4}s\b|\d{4}\s*[-–]\s*\d{2,4}|\bend\b|\bbeginning\b|\bstart\b",
-                    re.IGNORECASE)  # decades, ranges, "the end of the month"
-_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|from|during|the|early|mid|late|earlier"
-                      r"|later)[\s-]+)+", re.IGNORECASE)
-_WEEKDAY = re.compile(rf"^({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$",
-                      re.IGNORECASE)
+_ANCHOR = re.compile(
+    rf"\b(?:{_MONTH}|{'|'.join(_WEEKDAYS)}|today|yesterday|tomorrow|tonight"
+    r"|ago|last|this|next|(?:1[6-9]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\d{4}s\b|\d{4}\s*[-–]\s*\d{2,4}|\bend\b|\bbeginning\b|\bstart\b", re.IGNORECASE
+)  # decades, ranges, "the end of the month"
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|from|during|the|early|mid|late|earlier"
+    r"|later)[\s-]+)+",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    rf"^({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE
+)
 _RELATIVE = re.compile(r"^(last|next|this)\s+(.+)$", re.IGNORECASE)
 _PREFER = {"last": "past", "next": "future", "this": "current_period"}
 _FORMATS = {"year": "%Y", "month": "%Y-%m", "week": "%G-W%V", "day": "%Y-%m-%d"}

@@ -47,13 +47,21 @@ def encode(result: Enrichment, raw: str, encoding: str) -> Enrichment:
     at, source = Encoder(result.text, encoding), Encoder(raw, encoding)
     return replace(
         result,
-        entities=_each(result.entities, lambda e: replace(
-            e, start=at(e.start), end=at(e.end), source=source.span(e.source))),
+        entities=_each(
+            result.entities,
+            lambda e: replace(e, start=at(e.start), end=at(e.end), source=source.span(e.source)),
+        ),
         groups=_each(result.groups, lambda g: replace(g, first=at.span(g.first))),
-        quotes=_each(result.quotes, lambda q: replace(
-            q, start=at(q.start), end=at(q.end),
-            speaker=q.speaker and replace(q.speaker, start=at(q.speaker.start),
-                                          end=at(q.speaker.end)))),
+        quotes=_each(
+            result.quotes,
+            lambda q: replace(
+                q,
+                start=at(q.start),
+                end=at(q.end),
+                speaker=q.speaker
+                and replace(q.speaker, start=at(q.speaker.start), end=at(q.speaker.end)),
+            ),
+        ),
         sentences=_each(result.sentences, at.span),
         removed=_each(result.removed, lambda r: replace(r, source=source.span(r.source))),
     )

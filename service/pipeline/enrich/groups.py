@@ -7,9 +7,14 @@ from ..types import Mention
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Different spellings of one place or body that no rule can derive from the text.
 ALIASES = {
-    "us": "united states", "usa": "united states", "america": "united states",
-    "united states of america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "great britain": "united kingdom", "un": "united nations",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
     "eu": "european union",
 }
 # Titles the model sometimes includes in a person's span: not part of the name.
@@ -40,8 +45,7 @@ def key_of(text: str, label: str = "") -> str:
 
 def group_mentions(mentions: list[Mention]) -> list[int]:
     """The group number of every mention; groups are numbered by their first mention."""
-    keys = [(m.label if m.label in NUMERIC else "NAMED", key_of(m.text, m.label))
-            for m in mentions]
+    keys = [(m.label if m.label in NUMERIC else "NAMED", key_of(m.text, m.label)) for m in mentions]
     keys = _anchor_partial_names(keys, mentions)
     first_of: dict[tuple[str, str], int] = {}
     for index, key in enumerate(keys):
@@ -88,9 +92,15 @@ def _anchor_partial_names(keys: list, mentions: list[Mention]) -> list:
     anchored = []
     for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
-        fits = [] if key[0] != "NAMED" or not words else [
-            (start, person) for start, person in people.get(words[-1], ())
-            if _ends_with(person[1].split(), words)]
+        fits = (
+            []
+            if key[0] != "NAMED" or not words
+            else [
+                (start, person)
+                for start, person in people.get(words[-1], ())
+                if _ends_with(person[1].split(), words)
+            ]
+        )
         if not fits and len(words) == 1 and mention.label == "PERSON":
             fits = people.get("first:" + words[0], [])
         anchored.append(nearest_before(fits, mention.start) if fits else key)
@@ -104,4 +114,4 @@ def nearest_before(candidates: list[tuple[int, object]], offset: int):
 
 
 def _ends_with(longer: list[str], shorter: list[str]) -> bool:
-    return len(longer) > len(shorter) and longer[-len(shorter):] == shorter
+    return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter

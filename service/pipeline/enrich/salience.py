@@ -26,8 +26,10 @@ def summarize(
     lead = lead_paragraph(text, sections)
     weights = [_weight(ms, len(text), title, lead) for ms in members]
     total = sum(weights) or 1.0
-    return [_group(number, ms, weight / total) for number, (ms, weight) in enumerate(
-        zip(members, weights, strict=True))]
+    return [
+        _group(number, ms, weight / total)
+        for number, (ms, weight) in enumerate(zip(members, weights, strict=True))
+    ]
 
 
 def _weight(members: list[Mention], length: int, title: list[Section], lead: Span) -> float:
@@ -36,8 +38,11 @@ def _weight(members: list[Mention], length: int, title: list[Section], lead: Spa
     position = members[0].start / max(length, 1)
     in_title = any(s.start <= m.start < s.end for m in members for s in title)
     in_lead = any(lead.start <= m.start < lead.end for m in members)
-    return (len(members) * (1 - POSITION_DECAY * position)
-            * (1 + TITLE_WEIGHT * in_title + LEAD_WEIGHT * in_lead))
+    return (
+        len(members)
+        * (1 - POSITION_DECAY * position)
+        * (1 + TITLE_WEIGHT * in_title + LEAD_WEIGHT * in_lead)
+    )
 
 
 def _group(number: int, members: list[Mention], salience: float) -> Group:
@@ -45,8 +50,14 @@ def _group(number: int, members: list[Mention], salience: float) -> Group:
     best = max(range(len(members)), key=lambda i: (len(names[i].split()), len(names[i])))
     name = members[best].text if members[best].label in NUMERIC else names[best]
     first = members[0]
-    return Group(number, name, members[best].label, len(members), Span(first.start, first.end),
-                 round(salience, 4))
+    return Group(
+        number,
+        name,
+        members[best].label,
+        len(members),
+        Span(first.start, first.end),
+        round(salience, 4),
+    )
 
 
 def lead_paragraph(text: str, sections: list[Section]) -> Span:
