@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
-.venv/bin/ruff check service tests bench
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"
