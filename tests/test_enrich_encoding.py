@@ -76,3 +76,20 @@ def test_every_other_offset_is_converted_too(responses, encoding):
     for a, b in zip(plain["quotes"], ours["quotes"], strict=True):
         same(a, b)
         same(a["speaker"], b["speaker"])
+
+
+def test_sections_and_dateline_are_converted():
+    from service.pipeline.enrich.encoding import encode
+    from service.pipeline.types import Dateline, Enrichment, ModelInfo, Section
+
+    text = "😀 Title\n\nBRUSSELS (AP) – NATO met."
+    result = Enrichment(
+        "a",
+        text,
+        ModelInfo("m", "1", (), ()),
+        sections=[Section("title", 2, 7)],
+        dateline=Dateline("BRUSSELS", "AP", 9, 17),
+    )
+    encoded = encode(result, text, "utf16")
+    assert encoded.sections == [Section("title", 3, 8)]
+    assert (encoded.dateline.start, encoded.dateline.end) == (10, 18)

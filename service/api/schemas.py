@@ -100,7 +100,20 @@ class QuoteSchema(Schema):
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
 
 
-class WarningSchema(Schema):
+class DatelineSchema(Schema):
+    location = fields.String()
+    agency = fields.String(allow_none=True)
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class SectionSchema(Schema):
+    kind = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class NoticeSchema(Schema):
     code = fields.String()
     message = fields.String()
 
@@ -133,8 +146,13 @@ class EnrichmentSchema(Schema):
     sentences = fields.List(fields.Nested(SpanSchema))
     removed = fields.List(fields.Nested(RemovedSchema))
     stats = fields.Nested(StatsSchema)
-    warnings = fields.List(fields.Nested(WarningSchema))
     model = fields.Nested(ModelSchema)
+    title = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    dateline = fields.Nested(DatelineSchema, allow_none=True)
+    authors = fields.List(fields.String())
+    sections = fields.List(fields.Nested(SectionSchema))
+    warnings = fields.List(fields.Nested(NoticeSchema))
 
     @post_dump
     def _omit_unrequested(self, data, **_):

@@ -159,6 +159,11 @@ class Enrichment:
     id: str
     text: str
     model: ModelInfo
+    title: str | None = None
+    publisher: str | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     entities: list[Entity] | None = None
     groups: list[Group] | None = None

@@ -32,6 +32,11 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         id=article.id,
         text=norm.text,
         model=model,
+        title=norm.title,
+        publisher=norm.publisher,
+        dateline=norm.dateline,
+        authors=norm.authors,
+        sections=norm.sections,
         warnings=warnings,
         entities=_entities(mentions, numbers, norm, options) if "entities" in include else None,
         groups=[g for g in groups if wanted is None or g.label in wanted]

@@ -4,7 +4,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..types import Dateline, Enrichment, Section, Span
+from ..types import Enrichment, Span
 
 ENCODINGS = ("codepoint", "utf16", "utf8")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
@@ -64,17 +64,10 @@ def encode(result: Enrichment, raw: str, encoding: str) -> Enrichment:
         ),
         sentences=_each(result.sentences, at.span),
         removed=_each(result.removed, lambda r: replace(r, source=source.span(r.source))),
+        sections=[replace(s, start=at(s.start), end=at(s.end)) for s in result.sections],
+        dateline=result.dateline
+        and replace(result.dateline, start=at(result.dateline.start), end=at(result.dateline.end)),
     )
-
-
-def encode_section(section: Section, at: Encoder) -> Section:
-    """A title/caption/dateline section of the normalized text, in the encoder's units."""
-    return replace(section, start=at(section.start), end=at(section.end))
-
-
-def encode_dateline(dateline: Dateline, at: Encoder) -> Dateline:
-    """The dateline's location offsets, in the encoder's units."""
-    return replace(dateline, start=at(dateline.start), end=at(dateline.end))
 
 
 def _each(items, convert):
