@@ -131,3 +131,5 @@ def test_the_dateline_location_becomes_a_place_when_the_model_missed_it():
     found = with_dateline([Mention("NATO", "ORG", 16, 20)], norm)
     assert [(m.text, m.label) for m in found] == [("BRUSSELS", "GPE"), ("NATO", "ORG")]
     assert with_dateline(found, norm) == found
+    relabelled = with_dateline([Mention("BRUSSELS", "ORG", 0, 8)], norm)
+    assert [(m.text, m.label) for m in relabelled] == [("BRUSSELS", "GPE")]

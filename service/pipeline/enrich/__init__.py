@@ -51,12 +51,16 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
 
 
 def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:
-    """The mentions plus the dateline's location as a GPE, when the model did not find it."""
+    """The mentions with the dateline's location as a GPE: relabelled when the model found it
+    under another label (`BRUSSELS` as ORG), added when it did not find it at all."""
     line = norm.dateline
-    if line is None or any(m.start < line.end and line.start < m.end for m in mentions):
+    if line is None:
         return mentions
     place = Mention(norm.text[line.start : line.end], "GPE", line.start, line.end)
-    return sorted([*mentions, place], key=lambda m: m.start)
+    overlapping = [m for m in mentions if m.start < line.end and line.start < m.end]
+    if not overlapping:
+        return sorted([*mentions, place], key=lambda m: m.start)
+    return [place if (m.start, m.end) == (line.start, line.end) else m for m in mentions]
 
 
 def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
