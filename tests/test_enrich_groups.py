@@ -133,3 +133,19 @@ def test_the_dateline_location_becomes_a_place_when_the_model_missed_it():
     assert with_dateline(found, norm) == found
     relabelled = with_dateline([Mention("BRUSSELS", "ORG", 0, 8)], norm)
     assert [(m.text, m.label) for m in relabelled] == [("BRUSSELS", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Arteta", "Mikel Arteta insisted on Saturday. Arteta said", "Mikel Arteta"),
+        ("Biden", "The Biden administration said", "Biden"),
+        ("Arteta", "Coach Arteta said", "Arteta"),
+        ("Arteta", "Says Arteta, calmly", "Arteta"),
+        ("Art", "Mikel Arteta said", "Art"),
+    ],
+)
+def test_a_lone_surname_is_completed_from_the_text(name, text, expected):
+    from service.pipeline.enrich.groups import complete_name
+
+    assert complete_name(name, text) == expected

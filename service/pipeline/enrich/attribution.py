@@ -68,7 +68,11 @@ class _Finder:
         low, _ = self._sentence_range(colon, colon)
         verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, colon)]
         others = range(colon - 1, max(low, colon - COLON_REACH) - 1, -1)
-        return self._first_speaker(verbs[::-1] + list(others))
+        found = self._first_speaker(verbs[::-1] + list(others))
+        if found is None and colon > 0:  # a headline's `Arteta: 'We deserved more'`
+            named = speaker(self.parse, colon - 1)
+            found = named if named.group in self.parse.person_groups else None
+        return found
 
     def by_context(self, span: QuoteSpan, earlier: list) -> Speaker | None:
         paragraph = bisect_right(self.paragraph_starts, span.opening) - 1

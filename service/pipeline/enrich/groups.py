@@ -2,6 +2,8 @@
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..types import Mention
 
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -28,6 +30,9 @@ _TITLE = re.compile(
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
+# Capitalised words that stand before a surname without being a first name.
+_NOT_NAMES = frozenset("""says said told asks asked adds added writes wrote coach boss manager
+captain striker winger star veteran defender midfielder goalkeeper""".split())
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
 
@@ -35,6 +40,28 @@ def display(text: str, label: str = "") -> str:
     """A mention as a name: no leading article or person's title, no possessive ending."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", " ".join(text.split())))
     return _TITLE.sub("", name) or name if label == "PERSON" else name
+
+
+def complete_name(name: str, text: str) -> str:
+    """`Arteta` -> `Mikel Arteta` when the text writes the full name where the model missed it
+    (a capitalised word before the surname that is no title, function word or verb)."""
+    start = text.find(" " + name)
+    for _ in range(20):  # bounded: a surname is written in full near its first use
+        if start < 0:
+            return name
+        before = text[max(start - 40, 0) : start].split()
+        first = before[-1] if before else ""
+        end = start + 1 + len(name)
+        whole = end == len(text) or not text[end].isalnum()
+        if whole and first.istitle() and first.isalpha() and _plausible_first(first):
+            return f"{first} {name}"
+        start = text.find(" " + name, start + 1)
+    return name
+
+
+def _plausible_first(word: str) -> bool:
+    lower = word.lower()
+    return lower not in STOP_WORDS and lower not in _NOT_NAMES and not _TITLE.match(word + " ")
 
 
 def key_of(text: str, label: str = "") -> str:

@@ -1,7 +1,7 @@
 """Groups with canonical names and salience, from mentions and their group numbers."""
 
 from ..types import Group, Mention, Section, Span
-from .groups import NUMERIC, display
+from .groups import NUMERIC, complete_name, display
 
 TITLE_WEIGHT = 1.0
 LEAD_WEIGHT = 0.5
@@ -27,7 +27,7 @@ def summarize(
     weights = [_weight(ms, len(text), title, lead) for ms in members]
     total = sum(weights) or 1.0
     return [
-        _group(number, ms, weight / total)
+        _group(number, ms, weight / total, text)
         for number, (ms, weight) in enumerate(zip(members, weights, strict=True))
     ]
 
@@ -45,10 +45,12 @@ def _weight(members: list[Mention], length: int, title: list[Section], lead: Spa
     )
 
 
-def _group(number: int, members: list[Mention], salience: float) -> Group:
+def _group(number: int, members: list[Mention], salience: float, text: str) -> Group:
     names = [display(m.text, m.label) for m in members]
     best = max(range(len(members)), key=lambda i: (len(names[i].split()), len(names[i])))
     name = members[best].text if members[best].label in NUMERIC else names[best]
+    if members[best].label == "PERSON" and " " not in name:
+        name = complete_name(name, text)
     first = members[0]
     return Group(
         number,

@@ -20,6 +20,11 @@ TITLE_NOUNS = frozenset(
 ambassador director chairman chairwoman chair coach manager commissioner prosecutor sheriff
 spokesman spokeswoman spokesperson ceo founder leader captain""".split()
 )
+# `the England winger told Sky Sports`: a role, not a title, naming the person last in view.
+EPITHET_NOUNS = frozenset("""winger striker midfielder defender goalkeeper forward player veteran
+star actor actress singer rapper lawmaker politician candidate executive billionaire teenager
+mother father son daughter wife husband woman man victim suspect defendant witness resident
+official officer scientist researcher economist analyst author""".split())
 REACH = 40  # mentions scanned backwards to resolve a reference: bounded work per quote
 SUBJECT_REACH = 300  # tokens scanned backwards for the subject a pronoun refers to
 TITLE_WINDOW = 60  # characters around a person's name searched for a title
@@ -54,6 +59,8 @@ def _refer(parse: Parse, token: int, start: int) -> int | None:
         return None
     if word in ORG_NOUNS:
         return _last(parse, start, lambda m, group: group in parse.org_groups)
+    if word in EPITHET_NOUNS:
+        return _subject_before(parse, start)
     if word in TITLE_NOUNS:
         return _last(
             parse, start, lambda m, group: group in parse.person_groups and _titled(parse, m, word)
@@ -90,13 +97,23 @@ def _subject_before(parse: Parse, offset: int) -> int | None:
 
 
 def _person_named(parse: Parse, word: str, offset: int) -> int | None:
-    """A capitalised word the model missed as an entity, as a surname or first name."""
+    """A capitalised word the model missed as an entity, as a person's surname or first name:
+    the nearest such person before it, else (a headline naming someone first) after it."""
 
     def named(mention: Mention, group: int) -> bool:
         words = mention.text.lower().split()
-        return group in parse.person_groups and len(words) > 1 and word in (words[0], words[-1])
+        return group in parse.person_groups and word in (words[0], words[-1])
 
-    return _last(parse, offset, named)
+    return _last(parse, offset, named) or _next(parse, offset, named)
+
+
+def _next(parse: Parse, offset: int, fits) -> int | None:
+    index = bisect_right(parse.mention_starts, offset)
+    for candidate in range(index, min(index + REACH, len(parse.mentions))):
+        mention = parse.mentions[candidate]
+        if fits(mention, parse.numbers[candidate]) and not parse.quoted_at(mention.start):
+            return parse.numbers[candidate]
+    return None
 
 
 def _last(parse: Parse, offset: int, fits) -> int | None:
