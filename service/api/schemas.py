@@ -38,8 +38,12 @@ class OptionsSchema(Schema):
     def _to_options(self, data, **_):
         include = data.get("include", SECTIONS)
         labels = data.get("labels")
-        return Options(frozenset(include), labels and frozenset(labels),
-                       data.get("offsets", "codepoint"), data.get("published"))
+        return Options(
+            frozenset(include),
+            None if labels is None else frozenset(labels),
+            data.get("offsets", "codepoint"),
+            data.get("published"),
+        )
 
 
 class ArticleSchema(Schema):
