@@ -53,6 +53,7 @@ class _Finder:
         self.paragraph_starts = [start for start, _ in paragraphs(text)]
 
     def by_verb(self, span: QuoteSpan) -> Speaker | None:
+        """Rule 1: the subject of a speech verb in the quotation's sentences."""
         first, last = self.parse.token_at(span.opening), self.parse.token_at(span.closing - 1)
         low, high = self._sentence_range(first, last)
         candidates = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, high)]
@@ -61,6 +62,7 @@ class _Finder:
         return self._first_speaker(candidates)
 
     def by_colon(self, span: QuoteSpan) -> Speaker | None:
+        """Rule 2: the subject of the clause that ends in a colon right before the quotation."""
         before = self.text[: span.opening].rstrip()
         if not before.endswith(":"):
             return None
@@ -75,6 +77,7 @@ class _Finder:
         return found
 
     def by_context(self, span: QuoteSpan, earlier: list) -> Speaker | None:
+        """Rules 3 and 4: earlier speakers in this paragraph, or in the one before."""
         paragraph = bisect_right(self.paragraph_starts, span.opening) - 1
         start = self.paragraph_starts[paragraph]
         for quote in reversed(earlier):

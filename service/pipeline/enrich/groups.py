@@ -31,8 +31,10 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
 # Capitalised words that stand before a surname without being a first name.
-_NOT_NAMES = frozenset("""says said told asks asked adds added writes wrote coach boss manager
-captain striker winger star veteran defender midfielder goalkeeper""".split())
+_NOT_NAMES = frozenset(
+    """says said told asks asked adds added writes wrote coach boss manager
+captain striker winger star veteran defender midfielder goalkeeper""".split()
+)
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
 

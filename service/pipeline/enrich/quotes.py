@@ -16,6 +16,8 @@ MIN_WORDS = 3  # one or two words in quotes are scare quotes or names, not quota
 
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
+    """One quotation found in the text, before attribution."""
+
     start: int  # the quoted words, without the marks
     end: int
     opening: int  # offset of the opening mark

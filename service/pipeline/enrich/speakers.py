@@ -21,10 +21,12 @@ ambassador director chairman chairwoman chair coach manager commissioner prosecu
 spokesman spokeswoman spokesperson ceo founder leader captain""".split()
 )
 # `the England winger told Sky Sports`: a role, not a title, naming the person last in view.
-EPITHET_NOUNS = frozenset("""winger striker midfielder defender goalkeeper forward player veteran
+EPITHET_NOUNS = frozenset(
+    """winger striker midfielder defender goalkeeper forward player veteran
 star actor actress singer rapper lawmaker politician candidate executive billionaire teenager
 mother father son daughter wife husband woman man victim suspect defendant witness resident
-official officer scientist researcher economist analyst author""".split())
+official officer scientist researcher economist analyst author""".split()
+)
 REACH = 40  # mentions scanned backwards to resolve a reference: bounded work per quote
 SUBJECT_REACH = 300  # tokens scanned backwards for the subject a pronoun refers to
 TITLE_WINDOW = 60  # characters around a person's name searched for a title

@@ -97,6 +97,7 @@ class Parse:
         return None
 
     def child(self, head: int, deps: tuple[str, ...], outside: list[bool]) -> int | None:
+        """The first dependent of `head` with one of `deps`, in its sentence and outside quotes."""
         tokens = self.tokens
         sent = tokens.sents[head]
         index = head
@@ -109,6 +110,7 @@ class Parse:
         return None
 
     def mention_at(self, token: int) -> int | None:
+        """The index of the entity mention covering a token, if any."""
         offset = self.tokens.starts[token]
         index = bisect_right(self.mention_starts, offset) - 1
         if index >= 0 and self.mentions[index].end > offset:
