@@ -1,6 +1,7 @@
 """Quotations -> Quote values with their speakers, from the parse; bounded work per quotation."""
 
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from ..types import Quote, Speaker
 from .quotes import QuoteSpan, paragraphs
@@ -8,6 +9,8 @@ from .speakers import speaker
 from .speech import Parse
 
 COLON_REACH = 30  # tokens before a colon searched for the clause's subject (`As Hughes put it:`)
+LOOKBACK = 20  # earlier quotations and verbs looked at for a speaker carried over
+VERB_WINDOW = 60  # tokens either side of a quotation searched for its speech verb
 ANCESTOR_STEPS = 60  # a dependency path is never longer than its sentence; this bounds a bad parse
 
 
@@ -47,9 +50,7 @@ class _Finder:
             last = bisect_left(self.tokens.starts, span.closing)
             self.outside[first:last] = [False] * (last - first)
         self.verbs = [i for i in range(count) if self.outside[i] and parse.is_speech_verb(i)]
-        self.sentence_starts = [
-            i for i in range(count) if i == 0 or self.tokens.sents[i - 1] != self.tokens.sents[i]
-        ]
+        self.sentence_starts = parse.sentence_starts
         self.paragraph_starts = [start for start, _ in paragraphs(text)]
 
     def by_verb(self, span: QuoteSpan) -> Speaker | None:
@@ -80,7 +81,7 @@ class _Finder:
         """Rules 3 and 4: earlier speakers in this paragraph, or in the one before."""
         paragraph = bisect_right(self.paragraph_starts, span.opening) - 1
         start = self.paragraph_starts[paragraph]
-        for quote in reversed(earlier):
+        for quote in islice(reversed(earlier), LOOKBACK):
             if quote.start < start:
                 break
             if quote.speaker is not None:
@@ -92,10 +93,12 @@ class _Finder:
         previous = self.paragraph_starts[paragraph - 1]
         low, high = self.parse.token_at(previous), self.parse.token_at(start)
         verbs = self.verbs[bisect_left(self.verbs, low) : bisect_left(self.verbs, high)]
-        found = self._first_speaker(verbs[::-1])
-        if found is None:
-            quotes = [q for q in earlier if previous <= q.start < start and q.speaker]
-            found = quotes[-1].speaker if quotes else None
+        found = self._first_speaker(verbs[: -LOOKBACK - 1 : -1])
+        for quote in islice(reversed(earlier), LOOKBACK if found is None else 0):
+            if quote.start < previous:
+                break
+            if quote.speaker is not None:
+                return quote.speaker
         return found
 
     def _person_before(self, span: QuoteSpan, paragraph_start: int) -> Speaker | None:
@@ -106,7 +109,8 @@ class _Finder:
         ):
             return None
         low, high = self.sentence_starts[sentence - 1], self.sentence_starts[sentence]
-        roots = [token for token in range(low, high) if self.tokens.heads[token] == token]
+        window = range(max(low, high - VERB_WINDOW), high)
+        roots = [token for token in window if self.tokens.heads[token] == token]
         subject = self.parse.subject(roots[0], outside=self.outside) if roots else None
         if subject is None:
             return None
@@ -114,13 +118,10 @@ class _Finder:
         return named if named.group in self.parse.person_groups else None
 
     def _sentence_range(self, first: int, last: int) -> tuple[int, int]:
-        sents = self.tokens.sents
-        low = self.sentence_starts[sents[first]]
-        high_sent = sents[last] + 1
-        high = (
-            self.sentence_starts[high_sent] if high_sent < len(self.sentence_starts) else len(sents)
-        )
-        return low, high
+        """The sentences from `first` to `last`, cut to VERB_WINDOW tokens either side."""
+        low = self.parse.sentence_span(first)[0]
+        high = self.parse.sentence_span(last)[1]
+        return max(low, first - VERB_WINDOW), min(high, last + VERB_WINDOW)
 
     def _ancestors(self, token: int) -> set[int]:
         found = set()

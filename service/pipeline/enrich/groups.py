@@ -1,6 +1,7 @@
 """Entity mentions -> groups of mentions of one real-world thing, each with a canonical name."""
 
 import re
+from bisect import bisect_left
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -111,35 +112,46 @@ def _anchor_partial_names(keys: list, mentions: list[Mention]) -> list:
     (or, labelled PERSON and alone, starts it) belongs to the nearest such person named before
     it, else the first one named after it; so `Mr. Adams` and `Ms. Adams` find their own Adams.
     The model often labels a lone surname GPE or ORG: the shorter mention may have any name label.
+    Full names are indexed by word, with the offsets of their mentions, so each shorter mention
+    costs a bisect per full name that fits, not a scan of every mention.
     """
-    people: dict[str, list[tuple[int, tuple]]] = {}
+    people: dict[str, dict[tuple, list[int]]] = {}
     for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
         if mention.label == "PERSON" and len(words) > 1:
-            people.setdefault(words[-1], []).append((mention.start, key))
-            people.setdefault("first:" + words[0], []).append((mention.start, key))
+            for index in (words[-1], "first:" + words[0]):
+                people.setdefault(index, {}).setdefault(key, []).append(mention.start)
     anchored = []
     for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
         fits = (
-            []
+            {}
             if key[0] != "NAMED" or not words
-            else [
-                (start, person)
-                for start, person in people.get(words[-1], ())
+            else {
+                person: starts
+                for person, starts in people.get(words[-1], {}).items()
                 if _ends_with(person[1].split(), words)
-            ]
+            }
         )
         if not fits and len(words) == 1 and mention.label == "PERSON":
-            fits = people.get("first:" + words[0], [])
+            fits = people.get("first:" + words[0], {})
         anchored.append(nearest_before(fits, mention.start) if fits else key)
     return anchored
 
 
-def nearest_before(candidates: list[tuple[int, object]], offset: int):
-    """The value of the last candidate starting before `offset`, else of the first one."""
-    before = [value for start, value in candidates if start < offset]
-    return before[-1] if before else candidates[0][1]
+def nearest_before(candidates: dict, offset: int):
+    """The candidate last mentioned before `offset`, else the one mentioned first after it.
+
+    `candidates` maps each candidate to the sorted offsets of its mentions.
+    """
+    best, best_start = None, -1
+    for candidate, starts in candidates.items():
+        index = bisect_left(starts, offset)
+        if index and starts[index - 1] > best_start:
+            best, best_start = candidate, starts[index - 1]
+    if best is not None:
+        return best
+    return min(candidates, key=lambda candidate: candidates[candidate][0])
 
 
 def _ends_with(longer: list[str], shorter: list[str]) -> bool:

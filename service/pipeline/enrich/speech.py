@@ -44,6 +44,9 @@ _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp"})
 _RELATIVE = frozenset({"who", "that", "which"})
 
 
+CHILD_WINDOW = 50  # tokens either side of a head searched for its subject or apposition
+
+
 class Parse:
     """Token data of one text with the lookups attribution needs, built once per text."""
 
@@ -61,6 +64,8 @@ class Parse:
         self.mention_starts = [m.start for m in mentions]
         self.lower = [text[s:e].lower() for s, e in zip(tokens.starts, tokens.ends, strict=True)]
         self.everywhere = [True] * len(self.lower)
+        sents = tokens.sents
+        self.sentence_starts = [i for i in range(len(sents)) if i == 0 or sents[i - 1] != sents[i]]
         self.quoted: list[tuple[int, int]] = []  # (opening, closing) of each quotation, in order
 
     def token_at(self, offset: int) -> int:
@@ -97,17 +102,28 @@ class Parse:
         return None
 
     def child(self, head: int, deps: tuple[str, ...], outside: list[bool]) -> int | None:
-        """The first dependent of `head` with one of `deps`, in its sentence and outside quotes."""
+        """The first dependent of `head` with one of `deps`, in its sentence and outside quotes.
+
+        Looked for within CHILD_WINDOW tokens: subjects and appositions sit next to their head,
+        and a sentence of thousands of tokens must not make every lookup scan all of it.
+        """
+        low, high = self.sentence_span(head)
         tokens = self.tokens
-        sent = tokens.sents[head]
-        index = head
-        while index > 0 and tokens.sents[index - 1] == sent:
-            index -= 1
-        while index < len(tokens.heads) and tokens.sents[index] == sent:
+        for index in range(max(low, head - CHILD_WINDOW), min(high, head + CHILD_WINDOW + 1)):
             if tokens.heads[index] == head and tokens.deps[index] in deps and outside[index]:
                 return index
-            index += 1
         return None
+
+    def sentence_span(self, token: int) -> tuple[int, int]:
+        """First token of the token's sentence and the first one after it."""
+        number = self.tokens.sents[token]
+        following = number + 1
+        high = (
+            self.sentence_starts[following]
+            if following < len(self.sentence_starts)
+            else len(self.lower)
+        )
+        return self.sentence_starts[number], high
 
     def mention_at(self, token: int) -> int | None:
         """The index of the entity mention covering a token, if any."""
