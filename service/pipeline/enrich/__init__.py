@@ -25,7 +25,10 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         spans, notices = find_quotes(norm.text)
         warnings.extend(notices)
         labels = {g.id: g.label for g in groups}
-        parse = analysis.tokens and Parse(norm.text, analysis.tokens, mentions, numbers, labels)
+        quoted = [(span.opening, span.closing) for span in spans]
+        parse = analysis.tokens and Parse(
+            norm.text, analysis.tokens, mentions, numbers, labels, quoted
+        )
         quotes = attribute(norm.text, spans, parse)
     wanted = options.labels
     result = Enrichment(

@@ -28,15 +28,14 @@ def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Qu
     """
     if parse is None:
         return [Quote(text[q.start : q.end], q.start, q.end, None) for q in spans if not q.short]
-    parse.quoted = [(span.opening, span.closing) for span in spans]
     finder = _Finder(text, spans, parse)
     quotes: list[Quote] = []
     for span in spans:
-        speaker = finder.by_verb(span)
-        if span.short and speaker is None:
+        found = finder.by_verb(span)
+        if span.short and found is None:
             continue
-        speaker = speaker or finder.by_colon(span) or finder.by_context(span, quotes)
-        quotes.append(Quote(text[span.start : span.end], span.start, span.end, speaker))
+        found = found or finder.by_colon(span) or finder.by_context(span, quotes)
+        quotes.append(Quote(text[span.start : span.end], span.start, span.end, found))
     return quotes
 
 

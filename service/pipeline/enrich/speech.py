@@ -57,6 +57,7 @@ class Parse:
         mentions: list[Mention],
         numbers: list[int],
         labels: dict[int, str],
+        quoted: list[tuple[int, int]],
     ) -> None:
         self.text, self.tokens, self.mentions, self.numbers = text, tokens, mentions, numbers
         self.person_groups = {group for group, label in labels.items() if label == "PERSON"}
@@ -66,7 +67,7 @@ class Parse:
         self.everywhere = [True] * len(self.lower)
         sents = tokens.sents
         self.sentence_starts = [i for i in range(len(sents)) if i == 0 or sents[i - 1] != sents[i]]
-        self.quoted: list[tuple[int, int]] = []  # (opening, closing) of each quotation, in order
+        self.quoted = quoted  # (opening, closing) of each quotation, in order
 
     def token_at(self, offset: int) -> int:
         """The token that covers `offset`, or the last one before it."""
