@@ -32,6 +32,10 @@ def together(found, a, b):
         (("Organization for Security and Co-operation in Europe", "ORG"), ("OSCE", "ORG")),
         (("Councillor Derek Bastiman", "PERSON"), ("Derek Bastiman", "PERSON")),
         (("Rosa Delgado", "PERSON"), ("Rosa", "PERSON")),
+        (("Bristol Rovers", "ORG"), ("Rovers", "ORG")),
+        (("The European Commission", "ORG"), ("Commission", "ORG")),
+        (("Helix Therapeutics", "ORG"), ("Helix", "NORP")),
+        (("the Federal Reserve", "ORG"), ("Fed", "ORG")),
     ],
 )
 def test_mentions_of_one_thing_share_a_group(first, second):
@@ -50,6 +54,17 @@ def test_mentions_of_one_thing_share_a_group(first, second):
 )
 def test_different_things_stay_apart(first, second):
     assert not together(group_mentions(mentions(first, second)), 0, 1)
+
+
+def test_a_word_ending_two_organisations_joins_neither():
+    found = group_mentions(
+        mentions(
+            ("European Commission", "ORG"),
+            ("Federal Trade Commission", "ORG"),
+            ("Commission", "ORG"),
+        )
+    )
+    assert len(set(found)) == 3
 
 
 def test_a_surname_joins_the_nearest_person_named_before_it():

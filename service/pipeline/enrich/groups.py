@@ -19,6 +19,7 @@ ALIASES = {
     "great britain": "united kingdom",
     "un": "united nations",
     "eu": "european union",
+    "fed": "federal reserve",
 }
 # Titles the model sometimes includes in a person's span: not part of the name.
 _TITLE = re.compile(
@@ -35,6 +36,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NOT_NAMES = frozenset(
     """says said told asks asked adds added writes wrote coach boss manager
 captain striker winger star veteran defender midfielder goalkeeper""".split()
+)
+_COMPANY = frozenset(
+    """inc corp corporation co company ltd llc plc group holdings therapeutics
+pharmaceuticals technologies systems labs""".split()
 )
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
@@ -76,7 +81,7 @@ def key_of(text: str, label: str = "") -> str:
 def group_mentions(mentions: list[Mention]) -> list[int]:
     """The group number of every mention; groups are numbered by their first mention."""
     keys = [(m.label if m.label in NUMERIC else "NAMED", key_of(m.text, m.label)) for m in mentions]
-    keys = _anchor_partial_names(keys, mentions)
+    keys = _anchor_short_organisations(_anchor_partial_names(keys, mentions), mentions)
     first_of: dict[tuple[str, str], int] = {}
     for index, key in enumerate(keys):
         first_of.setdefault(key, index)
@@ -84,6 +89,24 @@ def group_mentions(mentions: list[Mention]) -> list[int]:
     _join_acronyms([k for k in first_of if k[0] == "NAMED" and k[1]], mentions, first_of, parent)
     numbers: dict[tuple[str, str], int] = {}
     return [numbers.setdefault(_find(parent, key), len(numbers)) for key in keys]
+
+
+def _anchor_short_organisations(keys: list, mentions: list[Mention]) -> list:
+    """`Rovers` joins `Bristol Rovers` and `Commission` the `European Commission`: one word that
+    ends exactly one organisation's name in the document; `Helix` joins `Helix Therapeutics`
+    when the rest is a company designator (but `Apple` does not join `Apple Music`)."""
+    by_word: dict[str, set] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        words = key[1].split()
+        if mention.label == "ORG" and len(words) > 1:
+            by_word.setdefault(words[-1], set()).add(key)
+            if all(word in _COMPANY for word in words[1:]):
+                by_word.setdefault(words[0], set()).add(key)
+    anchored = []
+    for key, mention in zip(keys, mentions, strict=True):
+        fits = by_word.get(key[1], ()) if mention.label in ("ORG", "NORP") else ()
+        anchored.append(next(iter(fits)) if len(fits) == 1 else key)
+    return anchored
 
 
 def _find(parent: dict, key):
