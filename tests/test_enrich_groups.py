@@ -164,3 +164,13 @@ def test_a_lone_surname_is_completed_from_the_text(name, text, expected):
     from service.pipeline.enrich.groups import complete_name
 
     assert complete_name(name, text) == expected
+
+
+def test_a_company_name_without_its_designator_joins_whatever_its_label():
+    found = group_mentions(mentions(("Northern Ridge Resources", "ORG"), ("Northern Ridge", "GPE")))
+    assert together(found, 0, 1)
+
+
+def test_a_place_ending_an_organisation_name_stays_a_place():
+    found = group_mentions(mentions(("Council of Europe", "ORG"), ("Europe", "LOC")))
+    assert not together(found, 0, 1)

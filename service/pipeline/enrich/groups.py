@@ -39,7 +39,8 @@ captain striker winger star veteran defender midfielder goalkeeper""".split()
 )
 _COMPANY = frozenset(
     """inc corp corporation co company ltd llc plc group holdings therapeutics
-pharmaceuticals technologies systems labs""".split()
+pharmaceuticals technologies systems labs resources capital partners industries international
+""".split()
 )
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
@@ -93,18 +94,24 @@ def group_mentions(mentions: list[Mention]) -> list[int]:
 
 def _anchor_short_organisations(keys: list, mentions: list[Mention]) -> list:
     """`Rovers` joins `Bristol Rovers` and `Commission` the `European Commission`: one word that
-    ends exactly one organisation's name in the document; `Helix` joins `Helix Therapeutics`
-    when the rest is a company designator (but `Apple` does not join `Apple Music`)."""
-    by_word: dict[str, set] = {}
+    ends exactly one organisation's name in the document. `Northern Ridge` joins `Northern
+    Ridge Resources`: a name without its company designator (but `Apple` not `Apple Music`),
+    whatever label the model gave the shorter one."""
+    ends: dict[str, set] = {}
+    stems: dict[str, set] = {}
     for key, mention in zip(keys, mentions, strict=True):
         words = key[1].split()
         if mention.label == "ORG" and len(words) > 1:
-            by_word.setdefault(words[-1], set()).add(key)
-            if all(word in _COMPANY for word in words[1:]):
-                by_word.setdefault(words[0], set()).add(key)
+            ends.setdefault(words[-1], set()).add(key)
+            for cut in range(len(words) - 1, 0, -1):
+                if words[cut] not in _COMPANY:
+                    break
+                stems.setdefault(" ".join(words[:cut]), set()).add(key)
     anchored = []
     for key, mention in zip(keys, mentions, strict=True):
-        fits = by_word.get(key[1], ()) if mention.label in ("ORG", "NORP") else ()
+        fits = stems.get(key[1], set()) if key[0] == "NAMED" else set()
+        if not fits and mention.label in ("ORG", "NORP"):
+            fits = ends.get(key[1], set())
         anchored.append(next(iter(fits)) if len(fits) == 1 else key)
     return anchored
 
