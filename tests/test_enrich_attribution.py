@@ -92,3 +92,19 @@ def test_an_unattributable_quote_has_no_speaker(client):
 def test_a_short_quote_needs_a_speech_verb(client):
     text = "“We’ll see,” Chuck Schumer said. Critics call it a “dead end” and worse."
     assert speakers(client, text) == ["Chuck Schumer"]
+
+
+def test_a_pronoun_skips_a_person_the_text_shows_as_the_other_gender(client):
+    text = (
+        "Anna Schmidt says she will run again. Peter Braun said his party would fight her.\n\n"
+        "“We will win this time, whatever it takes,” she said."
+    )
+    assert speakers(client, text) == ["Anna Schmidt"]
+
+
+def test_without_gender_evidence_the_nearest_subject_wins(client):
+    text = (
+        "Anna Schmidt will run again. Peter Braun will fight.\n\n"
+        "“We will win this time, whatever it takes,” she said."
+    )
+    assert speakers(client, text) == ["Peter Braun"]

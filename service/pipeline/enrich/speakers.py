@@ -4,6 +4,7 @@
 from bisect import bisect_right
 
 from ..types import Mention, Speaker
+from .genders import infer_genders, pronoun_gender
 from .speech import SUBJECTS, Parse
 
 _NOUN_PHRASE = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "nmod"})
@@ -54,7 +55,7 @@ def _named_mention(parse: Parse, token: int) -> int | None:
 def _refer(parse: Parse, token: int, start: int) -> int | None:
     word = parse.lower[token]
     if word in PERSON_PRONOUNS:
-        return _subject_before(parse, start)
+        return _subject_before(parse, start, pronoun_gender(word))
     if parse.text[parse.tokens.starts[token]].isupper():
         return _person_named(parse, word, start)
     if start == parse.tokens.starts[token] or parse.lower[parse.token_at(start)] != "the":
@@ -78,8 +79,12 @@ def _titled(parse: Parse, mention: Mention, title: str) -> bool:
     return title in before[-3:] or (appositive and title in after.split(",")[1].split())
 
 
-def _subject_before(parse: Parse, offset: int) -> int | None:
-    """The person who is the nearest preceding subject: `Peskov said … He said …`."""
+def _subject_before(parse: Parse, offset: int, gender: str | None = None) -> int | None:
+    """The person who is the nearest preceding subject: `Peskov said … He said …`; for he or
+    she, not one the text shows as the other gender."""
+    if gender is not None and parse.genders is None:
+        parse.genders = infer_genders(parse, lambda token: _person_at(parse, token))
+    clash = {g for g, known in (parse.genders or {}).items() if gender and known != gender}
     index = parse.token_at(offset) - 1
     for candidate in range(index, max(index - SUBJECT_REACH, -1), -1):
         if parse.tokens.deps[candidate] not in SUBJECTS or parse.lower[candidate] in PRONOUNS:
@@ -91,21 +96,35 @@ def _subject_before(parse: Parse, offset: int) -> int | None:
         group = (
             parse.numbers[mention]
             if mention is not None
-            else _person_named(parse, parse.lower[candidate], start)
+            else _person_named(parse, parse.lower[candidate], start, gender)
         )
-        if group in parse.person_groups:
+        if group in parse.person_groups and group not in clash:
             return group
-    return _last(parse, offset, lambda m, group: group in parse.person_groups)
+    return _last(parse, offset, lambda m, group: group in parse.person_groups - clash)
 
 
-def _person_named(parse: Parse, word: str, offset: int) -> int | None:
+def _person_at(parse: Parse, token: int) -> int | None:
+    """The person group an entity at a token (or in its apposition) names; a bare surname is
+    no evidence here, as two people may share it."""
+    mention = _named_mention(parse, token)
+    group = None if mention is None else parse.numbers[mention]
+    return group if group in parse.person_groups else None
+
+
+def _person_named(parse: Parse, word: str, offset: int, gender: str | None = None) -> int | None:
     """A capitalised word the model missed as an entity, as a person's surname or first name:
-    the nearest such person before it, else (a headline naming someone first) after it."""
+    the nearest such person before it, else (a headline naming someone first) after it. For a
+    he or she, a person of that surname the text shows as that gender comes first."""
 
     def named(mention: Mention, group: int) -> bool:
         words = mention.text.lower().split()
         return group in parse.person_groups and word in (words[0], words[-1])
 
+    if gender is not None:
+        known = parse.genders or {}
+        found = _last(parse, offset, lambda m, g: named(m, g) and known.get(g) == gender)
+        if found is not None:
+            return found
     return _last(parse, offset, named) or _next(parse, offset, named)
 
 

@@ -68,6 +68,7 @@ class Parse:
         sents = tokens.sents
         self.sentence_starts = [i for i in range(len(sents)) if i == 0 or sents[i - 1] != sents[i]]
         self.quoted = quoted  # (opening, closing) of each quotation, in order
+        self.genders: dict[int, str] | None = None  # filled on the first he/she to resolve
 
     def token_at(self, offset: int) -> int:
         """The token that covers `offset`, or the last one before it."""
