@@ -22,14 +22,8 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     warnings = [*norm.warnings, *check(analysis, norm.text)]
     quotes = None
     if "quotes" in include:
-        spans, notices = find_quotes(norm.text)
+        quotes, notices = _quotes(norm.text, analysis, mentions, numbers, groups)
         warnings.extend(notices)
-        labels = {g.id: g.label for g in groups}
-        quoted = [(span.opening, span.closing) for span in spans]
-        parse = analysis.tokens and Parse(
-            norm.text, analysis.tokens, mentions, numbers, labels, quoted
-        )
-        quotes = attribute(norm.text, spans, parse)
     wanted = options.labels
     result = Enrichment(
         id=article.id,
@@ -51,6 +45,14 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         stats=count(analysis, norm.text) if "stats" in include else None,
     )
     return encode(result, article.text, options.offsets)
+
+
+def _quotes(text: str, analysis: Analysis, mentions, numbers, groups) -> tuple[list, list]:
+    spans, notices = find_quotes(text)
+    labels = {g.id: g.label for g in groups}
+    quoted = [(span.opening, span.closing) for span in spans]
+    parse = analysis.tokens and Parse(text, analysis.tokens, mentions, numbers, labels, quoted)
+    return attribute(text, spans, parse), notices
 
 
 def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:
