@@ -39,6 +39,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "WORKERS": _int(environ, "WORKERS", 0) or (os.cpu_count() or 1),
         "TIMEOUT": _int(environ, "TIMEOUT", 60),
         "GRACEFUL_TIMEOUT": _int(environ, "GRACEFUL_TIMEOUT", 30),
+        "DRAIN_SECONDS": _int(environ, "DRAIN_SECONDS", 0),
         # 0: close after every answer (as sync workers did), so each request goes to whichever
         # worker is free; a kept-alive connection stays with the worker that accepted it.
         "KEEPALIVE": _int(environ, "KEEPALIVE", 0),

@@ -1,6 +1,7 @@
 """Bearer tokens from AUTH_TOKENS_FILE: rotation, constant-time match, probes exempt."""
 
 import os
+import shutil
 
 import pytest
 
@@ -107,3 +108,21 @@ def test_tokens_never_reach_the_log_over_http(tmp_path):
         log = server.log_text()
     assert "/v1/enrich" in log
     assert secret not in log and wrong not in log and basic.split()[1] not in log
+
+
+def test_the_kustomize_component_mounts_the_secret_and_sets_the_file(tmp_path):
+    from manifests import K8S, container, one, render
+
+    shutil.copytree(K8S, tmp_path / "k8s")  # kustomize refuses absolute paths to bases
+    (tmp_path / "k8s" / "check").mkdir()
+    (tmp_path / "k8s" / "check" / "kustomization.yaml").write_text(
+        "resources: [../overlays/dev]\ncomponents: [../components/auth]\n"
+    )
+    objects = render(str(tmp_path / "k8s" / "check"))
+    env = {item["name"]: item.get("value") for item in container(objects)["env"]}
+    mounts = {mount["name"]: mount for mount in container(objects)["volumeMounts"]}
+    pod = one(objects, "Deployment")["spec"]["template"]["spec"]
+    volumes = {volume["name"]: volume for volume in pod["volumes"]}
+    assert env["AUTH_TOKENS_FILE"] == mounts["tokens"]["mountPath"] + "/tokens"
+    assert mounts["tokens"]["readOnly"] is True
+    assert volumes["tokens"]["secret"]["secretName"] == "enrich-tokens"

@@ -25,6 +25,21 @@ locked = schemathesis.openapi.from_wsgi(
 )
 
 
+
+def _sendable(context, case) -> bool:
+    """Only cases that are on the wire what schemathesis thinks they are.
+
+    A text/plain body is bytes: a body "type-mutated" to true, null or 5 arrives as the valid
+    text "true", "null", "5", and so does such a query value; schemathesis cannot tell and
+    reports the (correct) 200 as invalid data accepted. Every other negative case stays.
+    """
+    return case.media_type != "text/plain" or isinstance(case.body, str | bytes)
+
+
+for _loaded in (schema, locked):
+    _loaded.hook("filter_case")(_sendable)
+
+
 @schema.parametrize()
 @BOUNDED
 def test_api_conforms_to_its_contract(case):

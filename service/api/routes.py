@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from .. import draining
 from .schemas import ArticleSchema, EnrichmentSchema
 
 bp = Blueprint("api", __name__)
@@ -15,6 +16,9 @@ article_schema = ArticleSchema()
 enrichment_schema = EnrichmentSchema()
 OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
 SERVICE_VERSION = metadata.version("enrich-service")
+# text/plain callers give `options` as query parameters; lists comma-separated or repeated.
+OPTION_PARAMETERS = ("include", "labels", "offsets", "published")
+LIST_PARAMETERS = {"include", "labels"}
 
 
 @bp.post("/v1/enrich")
@@ -59,6 +63,8 @@ def readyz():
     """The model is loaded and the server is not shutting down."""
     if "pipeline" not in current_app.extensions:
         abort(503, "The model is not loaded yet.")
+    if draining.is_draining():
+        abort(503, "The server is shutting down.")
     return {"status": "ready"}
 
 
@@ -91,14 +97,19 @@ def read_article() -> dict:
 
 
 def _query() -> dict:
-    """The query parameters, validated on their own so a JSON body cannot mask a bad one."""
-    query = request.args.to_dict()
+    """The query as article fields, validated on their own so a JSON body cannot mask a bad one."""
+    query = {name: values[-1] for name, values in request.args.lists()}
     if "text" in query:
         raise ValidationError("Send the text as the body, not as a query parameter.", "text")
-    errors = article_schema.validate(query, partial=True)
+    options = {name: query.pop(name) for name in OPTION_PARAMETERS if name in query}
+    for name in LIST_PARAMETERS & options.keys():
+        given = request.args.getlist(name)
+        options[name] = [value for item in given for value in item.split(",") if value]
+    fields = {**query, **({"options": options} if options else {})}
+    errors = article_schema.validate(fields, partial=True)
     if errors:
         raise ValidationError(errors)
-    return query
+    return fields
 
 
 def _read_body() -> bytes:
