@@ -9,7 +9,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from drain import Load, drain_under_load
+from drain import CLIENTS, Load, drain_under_load
 from manifests import configmap_env, dockerfile_command, dockerfile_env
 from server import running_server
 
@@ -67,7 +67,11 @@ def test_a_killed_worker_is_replaced_while_the_others_serve(container_env, sampl
             failed_by_then, served_by_then = len(load.failures), len(load.ok)
             time.sleep(2)
         assert replaced
-        assert failed_by_then <= 1  # at most the request the killed worker had in hand
+        # A gthread worker dies with every request it holds: the one on its model thread and
+        # those queued behind it (README, Overload); until it is replaced the survivor sheds
+        # what it cannot take in time as 503 + Retry-After. Nothing else fails.
+        assert failed_by_then <= CLIENTS, load.failures
+        assert set(load.failures) <= {"ConnectionError", "503"}, load.failures
         assert len(load.failures) == failed_by_then
         assert len(load.ok) > served_by_then
         assert server.get("/readyz").status_code == 200
