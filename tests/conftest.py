@@ -4,7 +4,7 @@ from flask.testing import FlaskClient
 
 from service import create_app
 
-# The shared samples sit next to the checkout: /work/main -> /work/shared, /work/wt/x -> /work/shared.
+# The shared samples sit beside the checkout: /work/main and /work/wt/x both find /work/shared.
 SAMPLES = next(
     parent / "shared" / "samples"
     for parent in __import__("pathlib").Path(__file__).resolve().parents

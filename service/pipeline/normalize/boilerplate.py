@@ -1,0 +1,57 @@
+"""The rule engine: paragraphs matched against the tables in rules.py, link lists, repeats."""
+
+import re
+
+from .pieces import Paragraph
+from .rules import RULES, Rule
+
+MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
+MAX_LINK_ITEMS = 15
+_MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
+_LINK_END = frozenset(".!?\"”’':;,")
+# All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
+_ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
+
+
+def rule_for(text: str) -> Rule | None:
+    """The first rule that matches the whole of `text`, if any."""
+    if len(text) > MAX_RULE_CHARS:
+        return None
+    match = _ANY_RULE.fullmatch(text)
+    return RULES[int(match.lastgroup[1:])] if match else None
+
+
+def is_furniture(text: str) -> bool:
+    """A line some rule removes: never joined to its neighbours."""
+    return rule_for(text) is not None
+
+
+def apply_rules(paragraphs: list[Paragraph]) -> None:
+    """Mark every paragraph a rule matches, and the link lines under a link-list header."""
+    items_left = 0
+    for paragraph in paragraphs:
+        rule = rule_for(paragraph.text)
+        if rule is not None:
+            paragraph.kind = rule.kind
+            items_left = MAX_LINK_ITEMS if rule.starts_block else 0
+        elif items_left and _is_link_item(paragraph.text):
+            paragraph.kind = "related_links"
+            items_left -= 1
+        else:
+            items_left = 0
+
+
+def _is_link_item(text: str) -> bool:
+    """A headline-like line: short, and not ending like a sentence."""
+    return len(text) <= 160 and text[-1] not in _LINK_END and len(text.split()) <= 20
+
+
+def drop_duplicates(paragraphs: list[Paragraph]) -> None:
+    """Every repeat of a kept paragraph (a caption printed twice, a pull quote) is removed."""
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.kind or len(paragraph.text) < _MIN_DUPLICATE_CHARS:
+            continue
+        if paragraph.text in seen:
+            paragraph.kind = "duplicate"
+        seen.add(paragraph.text)

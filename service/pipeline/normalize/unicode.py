@@ -1,0 +1,165 @@
+"""Raw text -> lines of pieces: Unicode repaired, whitespace folded, model-slow runs bounded."""
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from os.path import commonprefix
+
+import ftfy
+from ftfy.badness import is_bad
+
+from ..types import Removed, Span
+from .charclasses import COMBINERS, INVISIBLE, MARKS, SINGLETONS
+from .pieces import Piece
+
+# ftfy repairs mojibake only: NFC, entities, controls and quotes are this module's own decisions.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# Each alternative is one character class, so the scan is linear and cannot backtrack.
+_TOKENS = re.compile(rf"(?P<space>\s+)|(?P<invisible>[{INVISIBLE}]+)|[^\s{INVISIBLE}]+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CLUSTER = re.compile(f"[^{COMBINERS}]?[{COMBINERS}]+|[{SINGLETONS}]")
+_INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}]*")
+
+
+@lru_cache(maxsize=8)
+def _patterns(max_run: int, max_marks: int) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(anything the fast path cannot copy, long symbol runs, combining-mark storms)."""
+    run = rf"(?:_|[^\w\s]){{{max_run + 1},}}"
+    storm = f"[{MARKS}]{{{max_marks + 1},}}"
+    trouble = re.compile(rf"[^\S ]| {{2}}|&|[{INVISIBLE}]|{run}|{storm}")
+    return trouble, re.compile(run), re.compile(storm)
+
+
+def scan(raw: str, *, max_run: int, max_marks: int) -> tuple[list[list[Piece]], list[Removed]]:
+    """Every line of `raw` (blank ones as []) as pieces; what was cut goes to the removed list."""
+    lines: list[list[Piece]] = []
+    removed: list[Removed] = []
+    patterns = _patterns(max_run, max_marks)
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        content = line.rstrip("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append(_scan_line(content, offset, patterns, (max_run, max_marks), removed))
+        offset += len(line)
+    return lines, removed
+
+
+def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
+    trouble = patterns[0]
+    if trouble.search(line) is None and (line.isascii() or _is_clean(line)):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        return (
+            [Piece(stripped, start + lead, start + lead + len(stripped), True)] if stripped else []
+        )
+    pieces: list[Piece] = []
+    for match in _TOKENS.finditer(line):
+        begin, end = start + match.start(), start + match.end()
+        if match.lastgroup == "space":
+            pieces.append(Piece(" ", begin, end, match.group() == " "))
+        elif match.lastgroup is None:
+            pieces += _word_pieces(match.group(), begin, patterns, limits, removed)
+    return _fold_spaces(pieces)
+
+
+def _is_clean(line: str) -> bool:
+    return unicodedata.is_normalized("NFC", line) and not is_bad(line)
+
+
+def _word_pieces(word, start, patterns, limits, removed) -> list[Piece]:
+    """A word with its combining-mark storms and symbol runs cut, entities decoded, repaired."""
+    _, run, storm = patterns
+    max_run, max_marks = limits
+    kept = _cut(word, start, [(0, len(word))], storm, max_marks, "combining_marks", removed)
+    kept = _cut(word, start, kept, run, max_run, "long_run", removed)
+    pieces: list[Piece] = []
+    for begin, end in kept:
+        position = begin
+        for entity in _ENTITY.finditer(word, begin, end):
+            pieces += _repaired(word[position : entity.start()], start + position)
+            pieces += _decoded(entity.group(), start + entity.start())
+            position = entity.end()
+        pieces += _repaired(word[position:end], start + position)
+    return pieces
+
+
+def _cut(word, start, spans, pattern, keep, kind, removed) -> list[tuple[int, int]]:
+    """`spans` of `word` with every match of `pattern` shortened to its first `keep` characters."""
+    kept = []
+    for begin, end in spans:
+        for match in pattern.finditer(word, begin, end):
+            cut = match.start() + keep
+            kept.append((begin, cut))
+            removed.append(
+                Removed(kind, word[cut : match.end()], Span(start + cut, start + match.end()))
+            )
+            begin = match.end()
+        kept.append((begin, end))
+    return [(begin, end) for begin, end in kept if end > begin]
+
+
+def _decoded(entity: str, start: int) -> list[Piece]:
+    text = html.unescape(entity)
+    if text.isspace():
+        return [Piece(" ", start, start + len(entity), False)]
+    if _INVISIBLE_ONLY.fullmatch(text):
+        return []
+    return [Piece(unicodedata.normalize("NFC", text), start, start + len(entity), False)]
+
+
+def _repaired(text: str, start: int) -> list[Piece]:
+    """Mojibake fixed by ftfy and NFC applied; unchanged stretches stay copied one to one."""
+    if not text:
+        return []
+    if not text.isascii() and is_bad(text):
+        return _diff(text, unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY)), start)
+    if unicodedata.is_normalized("NFC", text):
+        return [Piece(text, start, start + len(text), True)]
+    pieces, position = [], 0
+    for cluster in _CLUSTER.finditer(text):
+        pieces += _repaired_slice(text, position, cluster.start(), start)
+        composed = unicodedata.normalize("NFC", cluster.group())
+        copied = composed == cluster.group()
+        pieces.append(Piece(composed, start + cluster.start(), start + cluster.end(), copied))
+        position = cluster.end()
+    return pieces + _repaired_slice(text, position, len(text), start)
+
+
+def _repaired_slice(text: str, begin: int, end: int, start: int) -> list[Piece]:
+    return [Piece(text[begin:end], start + begin, start + end, True)] if end > begin else []
+
+
+def _diff(old: str, new: str, start: int) -> list[Piece]:
+    """Pieces of `new`: the prefix and suffix it shares with `old` copied, the middle replaced."""
+    if new == old:
+        return [Piece(old, start, start + len(old), True)]
+    head = len(commonprefix([old, new]))
+    tail = len(commonprefix([old[head:][::-1], new[head:][::-1]]))
+    pieces = _repaired_slice(old, 0, head, start)
+    if middle := new[head : len(new) - tail]:
+        pieces.append(Piece(middle, start + head, start + len(old) - tail, False))
+    return pieces + _repaired_slice(old, len(old) - tail, len(old), start)
+
+
+def _fold_spaces(pieces: list[Piece]) -> list[Piece]:
+    """Runs of space pieces as one space; none at the start or the end of the line."""
+    folded: list[Piece] = []
+    for piece in pieces:
+        if piece.text == " " and (not folded or folded[-1].text == " "):
+            if folded:
+                last = folded[-1]
+                folded[-1] = Piece(" ", last.raw_start, piece.raw_end, False)
+            continue
+        folded.append(piece)
+    if folded and folded[-1].text == " ":
+        folded.pop()
+    return folded
