@@ -36,4 +36,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
         "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
+        # Normalization bounds what makes the model slow (0 means the default).
+        "MAX_RUN_CHARS": _int(environ, "MAX_RUN_CHARS", 64) or 64,
+        "MAX_COMBINING_MARKS": _int(environ, "MAX_COMBINING_MARKS", 32) or 32,
     }

@@ -59,6 +59,24 @@ class ModelSchema(Schema):
     version = fields.String()
 
 
+class DatelineSchema(Schema):
+    location = fields.String()
+    agency = fields.String(allow_none=True)
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class SectionSchema(Schema):
+    kind = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class NoticeSchema(Schema):
+    code = fields.String()
+    message = fields.String()
+
+
 class EnrichmentSchema(Schema):
     article_id = fields.String(data_key="id", attribute="id")
     text = fields.String()
@@ -67,6 +85,12 @@ class EnrichmentSchema(Schema):
     removed = fields.List(fields.Nested(RemovedSchema))
     stats = fields.Nested(StatsSchema)
     model = fields.Nested(ModelSchema)
+    title = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    dateline = fields.Nested(DatelineSchema, allow_none=True)
+    authors = fields.List(fields.String())
+    sections = fields.List(fields.Nested(SectionSchema))
+    warnings = fields.List(fields.Nested(NoticeSchema))
 
 
 class InfoSchema(Schema):

@@ -15,8 +15,9 @@ from .types import Article, Enrichment, ModelInfo
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, **limits: int) -> None:
         self.nlp = nlp
+        self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
         self.model = ModelInfo(
@@ -27,15 +28,15 @@ class Pipeline:
         )
 
     @classmethod
-    def load(cls, name: str) -> "Pipeline":
+    def load(cls, name: str, **limits: int) -> "Pipeline":
         """Load an installed model package or a model directory."""
-        return cls(spacy.load(name))
+        return cls(spacy.load(name), **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order; one nlp.pipe pass over all of them."""
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
-            normalized = [normalize(article.text) for article in articles]
+            normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
             analyses = analyze(self.nlp, [n.text for n in normalized])
         with _timed(timings, "enrich"):
@@ -48,6 +49,12 @@ class Pipeline:
                     removed=norm.removed,
                     stats=enrich.count(analysis, norm.text),
                     model=self.model,
+                    title=norm.title,
+                    publisher=norm.publisher,
+                    dateline=norm.dateline,
+                    authors=norm.authors,
+                    sections=norm.sections,
+                    warnings=norm.warnings,
                     timings=timings,
                 )
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)

@@ -102,4 +102,10 @@ class Enrichment:
     removed: list[Removed]
     stats: Stats
     model: ModelInfo
+    title: str | None = None
+    publisher: str | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict, compare=False)
