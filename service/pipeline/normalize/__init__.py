@@ -12,7 +12,7 @@ from ..types import Dateline, Notice, Removed, Section
 from .assemble import assemble
 from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
-from .layout import mark_bylines, mark_dateline, mark_title
+from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
 from .lines import join_lines
 from .unicode import scan
 
@@ -42,6 +42,7 @@ def normalize(
     apply_rules(paragraphs)
     authors = mark_bylines(paragraphs)
     title, publisher = mark_title(paragraphs)
+    mark_publisher_lines(paragraphs, publisher)
     trim_captions(paragraphs)
     drop_duplicates(paragraphs)
     label_captions(paragraphs)

@@ -8,7 +8,7 @@ from .rules import RULES, Rule
 MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
 MAX_LINK_ITEMS = 15
 _MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
-_LINK_END = frozenset(".!?\"”’':;,")
+_LINK_END = frozenset(".!\"”’':;,")  # headlines may end in "?", sentences end in "."
 # All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
 _ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
 

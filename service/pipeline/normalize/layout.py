@@ -2,10 +2,18 @@
 
 from dataclasses import dataclass
 
-from .metadata import is_headline, is_role_line, match_dateline, parse_byline, split_headline
+from .metadata import (
+    is_headline,
+    is_role_line,
+    match_dateline,
+    parse_bare_byline,
+    parse_byline,
+    split_headline,
+)
 from .pieces import Paragraph
 
 _TITLE_WITHIN = 3  # the headline is among the first few kept paragraphs, or there is none
+_DATELINE_WITHIN = 3  # so is the dateline, among those of the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,16 +29,31 @@ class DatelineAt:
 def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
     """Remove byline lines (and an outlet/role line right after one); their authors."""
     authors: list[str] = []
-    after_byline = False
+    after_byline, above_body = False, True
     for paragraph in paragraphs:
         if paragraph.kind:
             continue
-        names = parse_byline(paragraph.text)
-        if names is not None or (after_byline and is_role_line(paragraph.text)):
+        role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
+        names = None if role else parse_byline(paragraph.text)
+        if names is None and above_body and not role:
+            names = parse_bare_byline(paragraph.text)
+        above_body = above_body and not _is_prose(paragraph.text)
+        if role or names is not None:
             paragraph.kind = "byline"
             authors += [name for name in names or () if name not in authors]
         after_byline = paragraph.kind == "byline"
     return authors
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 100 and text[-1] in '.!?"”’'
+
+
+def mark_publisher_lines(paragraphs: list[Paragraph], publisher: str | None) -> None:
+    """A line that is only the publisher's name, once the headline named it, credits a photo."""
+    for paragraph in paragraphs:
+        if publisher and paragraph.text == publisher and not (paragraph.kind or paragraph.section):
+            paragraph.kind = "photo_credit"
 
 
 def mark_title(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
@@ -50,13 +73,13 @@ def mark_title(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
 
 
 def mark_dateline(paragraphs: list[Paragraph]) -> DatelineAt | None:
-    """A dateline opening the first paragraph of body text."""
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.kind or paragraph.section:
-            continue
+    """A dateline opening one of the first paragraphs of body text."""
+    body = [i for i, p in enumerate(paragraphs) if not (p.kind or p.section)][:_DATELINE_WITHIN]
+    for index in body:
+        paragraph = paragraphs[index]
         match = match_dateline(paragraph.text)
         if match is None:
-            return None
+            continue
         end = match.end("dash") if match["dash"] else match.end()
         return DatelineAt(index, end, match.span("location"), match["agency"])
     return None

@@ -51,15 +51,24 @@ _TITLE_CASE = re.compile(
     r"(?:The )?[A-Z0-9][\w.&'’-]*(?: (?:[A-Z0-9&][\w.&'’-]*|of|the|and|on|news)){0,4}"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SECTION = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}")
 _WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)"
 _NAME = re.compile(rf"{CAP}(?: {_WORD}){{1,4}}")
 _ROLE = re.compile(
-    r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc(?: news)?|npr|bloomberg|staff"
+    r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc|npr|bloomberg)(?: [a-z]+){0,2}"
+    r"|(?:[a-z]+ ){0,3}staff(?: writer| reporter)?"
     r"|(?:[a-z]+ ){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer))"
-    r"(?:, [A-Z][\w ]{1,30})?)"
+    r"(?:, [A-Z][\w ]{1,30}| @\w{1,30})?"
 )
 _BYLINE = re.compile(
-    r"(?:By|BY|Written by|Posted by|Story by|Words by|Analysis by) (?P<names>.{2,200})"
+    r"(?:By|BY|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by)"
+    r" (?P<names>.{2,200})"
+)
+# Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
+# correspondent", "Sonia Sodha": a name alone on its line.
+_BARE_BYLINE = re.compile(
+    rf"(?P<names>{CAP} {CAP}(?: {CAP})??)(?: in [A-Z][\w ]{{1,30}}"
+    r"| (?:[A-Z][a-z]+ ){0,3}(?:correspondent|editor|reporter|writer|columnist))?"
 )
 _CREDITS = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
@@ -87,11 +96,20 @@ def _names(text: str) -> list[str] | None:
     names = []
     for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
         part = _PLACE.sub("", part)
-        if _NAME.fullmatch(part):
-            names.append(part.title() if part.isupper() else part)
-        elif not _ROLE.fullmatch(part):
+        if _ROLE.fullmatch(part) or part.casefold() in PUBLISHERS:
+            continue
+        if not _NAME.fullmatch(part):
             return None
+        names.append(part.title() if part.isupper() else part)
     return names
+
+
+def parse_bare_byline(text: str) -> list[str] | None:
+    """The author of a byline that is only a name (with a place or a role), or None."""
+    match = _BARE_BYLINE.fullmatch(text)
+    if match is None or len(text) > 60 or match["names"].casefold() in PUBLISHERS:
+        return None
+    return [match["names"]]
 
 
 def is_role_line(text: str) -> bool:
@@ -101,8 +119,7 @@ def is_role_line(text: str) -> bool:
 
 def split_headline(text: str) -> tuple[int, str | None]:
     """Where a publisher suffix starts in a headline, and the publisher; (len, None) if none."""
-    cut = max(((text.rfind(sep), sep) for sep in _SEPARATORS), default=(-1, ""))
-    start, sep = cut
+    start, sep = max((text.rfind(sep), sep) for sep in _SEPARATORS)
     if start <= 0:
         return len(text), None
     name = text[start + len(sep) :].strip()
@@ -111,7 +128,10 @@ def split_headline(text: str) -> tuple[int, str | None]:
         return len(text), None
     if not (known or _TITLE_CASE.fullmatch(name)):
         return len(text), None
-    return start, name
+    section = text.rfind(" | ", 0, start)  # "Headline | World news | The Guardian"
+    if sep == " | " and section > 0 and _SECTION.fullmatch(text[section + 3 : start]):
+        start = section
+    return len(text[:start].rstrip()), name
 
 
 def is_headline(text: str) -> bool:

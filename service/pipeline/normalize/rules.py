@@ -20,15 +20,15 @@ SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
 )
-SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|save|more|comments?|{SOCIAL}"
+SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|{SOCIAL}"
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
-DAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
+DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
 DATE_TOKEN = (
     rf"(?>first published|last (?:updated|modified)|updated|published|posted|modified|{MONTH}|{DAY}"
     r"|today|yesterday|just now|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago"
     r"|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:]{5,8}z?)?"
-    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|gmt|bst|utc|cet|cest)"
+    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|uk)"
     r"(?!\w)[ ,.:·|/–—-]{0,4}"
 )
 AGENCY = (
@@ -50,15 +50,16 @@ RULES = [
         r"|view (?:image in )?full ?screen|(?:open|view) gallery|gallery|slideshow"
         r"|(?:image|photo|slide) \d{1,3} (?:of|/) \d{1,3}|\d{1,3} ?(?:/|of) ?\d{1,3}"
         r"|swipe for next (?:photo|image)|play(?: video)?|watch(?: video)?|replay|pause|mute"
-        r"|unmute)",
+        r"|unmute|please use (?:chrome|a different) browser.{0,80})",
         "caption_control",
         "photo and video widget labels, never prose",
     ),
     Rule(CREDIT, "photo_credit", "Name / AP, Name/AFP via Getty Images, Getty Images"),
     Rule(
-        rf"{NAME2} ?/ ?{NAME}(?: ?/ ?{NAME})?(?: via {NAME})?(?:, [Ff]ile)?",
+        rf"{NAME2} ?/ ?{NAME}(?: ?/ ?{NAME})?(?: via {NAME})?(?:, [Ff]ile)?"
+        rf"|{NAME2} ?/ ?(?:Courtesy|Handout|Provided by)\b.{{0,60}}|{NAME2} for {NAME}",
         "photo_credit",
-        "Name Surname/Outlet: a two-word name, a slash and an outlet; prose has verbs",
+        "Name Surname/Outlet, Name for Outlet: a two-word name and an outlet; prose has verbs",
     ),
     Rule(
         r"\(?(?:(?:AP|AFP|EPA|Reuters|UPI) )?(?i:photo(?:graph)?|picture|image|illustration"
@@ -81,7 +82,7 @@ RULES = [
         "share buttons",
     ),
     Rule(
-        rf"(?i:(?>{SOCIAL_WIDGET})(?:[ |·•,/]{{1,3}}(?>{SOCIAL_WIDGET})){{1,14}})",
+        rf"(?i:(?>{SOCIAL_WIDGET})(?:[ |·•,/]{{1,3}}(?>{SOCIAL_WIDGET})){{0,14}})",
         "share_prompt",
         "a row of social buttons: Facebook Twitter Email",
     ),
@@ -93,11 +94,12 @@ RULES = [
         "follow prompts name a social platform or the outlet's coverage",
     ),
     Rule(
-        r"(?i:(?:\d[\d,]{0,7} )?comments?(?: \(\d{1,7}\))?|leave a (?:comment|reply)"
+        r"(?i:(?:\d[\d,]{0,7} )?comments?(?: \([\d,]{1,9}\))?|leave a (?:comment|reply)"
         r"|(?:view|show|see|read|hide|load|open) (?:all )?(?:the )?(?:\d[\d,]{0,7} )?comments?"
         r"|join the (?:conversation|discussion|debate)|add (?:a|your) comment|post a comment"
         r"|comment on this (?:story|article)|be the first to comment|comments are (?:now )?closed"
-        r"|commenting (?:is|has been) (?:closed|disabled)(?: for this article)?)[.!:]?",
+        r"|commenting (?:is|has been) (?:closed|disabled)(?: for this article)?"
+        r"|your email address will not be published\b.{0,100})[.!:]?",
         "comment_prompt",
         "comment widgets",
     ),
@@ -110,14 +112,17 @@ RULES = [
         r"|newsletters?(?: sign[- ]?up)?|subscribe(?: now| today| here)?|after newsletter promotion"
         r"|privacy notice: .{1,600}|thank you for (?:subscribing|signing up)\b.{0,150}"
         r"|(?:enter )?your e-?mail(?: address)?(?: here)?"
-        r"|(?:want|like) (?:more|the latest)\b.{0,100}\? (?:sign up|subscribe)\b.{0,200})[.!]?",
+        r"|(?:want|like) (?:more|the latest)\b.{0,100}\? (?:sign up|subscribe)\b.{0,200}"
+        r"|thanks for reading!? .{0,40}\b(?:subscribe|sign up)\b.{0,200})[.!]?",
         "newsletter_prompt",
         "newsletter and subscription prompts name a newsletter or inbox",
     ),
     Rule(
         r"(?i:support (?:our|independent|quality) journalism.{0,300}|donate(?: now| today)?"
         r"|make a (?:one-time |monthly )?(?:donation|contribution)\b.{0,200}"
-        r"|become a (?:member|supporter|subscriber)\b.{0,150})[.!]?",
+        r"|become a (?:member|supporter|subscriber)\b.{0,150}"
+        r"|support (?:us|the \w+|our work)\b.{0,150}?\b(?:contribution|donation|donate)\b"
+        r".{0,200})[.!]?",
         "donation_prompt",
         "appeals for money",
     ),
@@ -152,7 +157,7 @@ RULES = [
     Rule(
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
         r"|further reading|related coverage|related stories|more coverage) ?: .{1,200}"
-        r"|(?:Read more|Related) ?[»›→>] ?.{0,200}",
+        r"|(?:Read more|Related) ?[»›→>] ?.{0,200}|Related (?:article|video|content):? .{1,200}",
         "related_links",
         "RELATED: Headline of another story",
     ),
@@ -164,6 +169,16 @@ RULES = [
         r"\b.{0,200}",
         "copyright",
         "copyright footers carry a © sign, a year or 'All rights reserved'",
+    ),
+    Rule(
+        r"Our Standards: The Thomson Reuters Trust Principles\.?"
+        r"|The Associated Press receives (?:financial )?support from .{1,300}"
+        r"|A version of this article appears in print on .{1,300}"
+        r"|(?i:the views expressed (?:in this (?:article|commentary|piece) )?"
+        r"are (?:the author's|his|her"
+        r"|their) own)\b.{0,200}",
+        "footer",
+        "an outlet's standing footer under every story",
     ),
     Rule(rf"(?i:(?:{DATE_TOKEN}){{2,25}})", "timestamp", "a line made only of date and time words"),
     Rule(
@@ -181,14 +196,15 @@ RULES = [
     ),
     Rule(
         r"(?i:listen(?: to (?:this|the) (?:article|story))?(?: ?[·•|-] ?\d{1,2}:\d{2}(?: min)?)?"
-        r"|\d{1,3} min(?:ute)?s? (?:read|listen)|reading time:? \d{1,3} min(?:ute)?s?"
+        r"|\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)|reading time:? \d{1,3} min(?:ute)?s?"
         r"|print(?: this (?:article|page))?|text size|font size|save(?: article| for later| story)?"
-        r"|bookmark|gift (?:this )?article|read in app|open in app)[.]?",
+        r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist)[.]?",
         "widget",
         "page widgets",
     ),
     Rule(
         r"(?i:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log in|back to top"
+        r"|site index"
         r"|go to (?:the )?homepage|home"
         r"|(?:terms (?:of (?:use|service)|and conditions)|privacy policy"
         r"|contact us|about us|accessibility|careers|sitemap)(?:[ |·•,]{1,3}(?:terms (?:of (?:use"
@@ -198,6 +214,11 @@ RULES = [
         "site navigation and footer links",
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
+    Rule(
+        r"Source: [A-Z].{0,60}\bagenc(?:y|ies)",
+        "byline",
+        "Al Jazeera 'Source: Al Jazeera and news agencies'",
+    ),
 ]
 
 # Cut from the start of a paragraph; what remains is a caption.
@@ -226,6 +247,7 @@ CREDIT_SUFFIXES = [
         "Guardian caption ending 'Photograph: Name/Agency'",
     ),
     Rule(r" ?Credit(?:\.\.\.|…|: ?).{1,100}", "photo_credit", "NYT caption ending 'Credit...Name'"),
+    Rule(r" ?\[(?:File: ?)?[^\[\]]{1,100}/[^\[\]]{1,60}\]", "photo_credit", "[File: Name/Reuters]"),
     Rule(
         rf"(?<=[.!?”\"]) {CREDIT}",
         "photo_credit",

@@ -24,11 +24,12 @@ _FTFY = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
-# Each alternative is one character class, so the scan is linear and cannot backtrack.
-_TOKENS = re.compile(rf"(?P<space>\s+)|(?P<invisible>[{INVISIBLE}]+)|[^\s{INVISIBLE}]+")
+# Words keep their invisible characters until repaired: mojibake needs its C1 controls.
+_TOKENS = re.compile(r"(?P<space>\s+)|\S+")
+_VISIBLE = re.compile(f"[^{INVISIBLE}]+")
+_INVISIBLES = re.compile(f"[{INVISIBLE}]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CLUSTER = re.compile(f"[^{COMBINERS}]?[{COMBINERS}]+|[{SINGLETONS}]")
-_INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}]*")
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +67,7 @@ def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
         begin, end = start + match.start(), start + match.end()
         if match.lastgroup == "space":
             pieces.append(Piece(" ", begin, end, match.group() == " "))
-        elif match.lastgroup is None:
+        else:
             pieces += _word_pieces(match.group(), begin, patterns, limits, removed)
     return _fold_spaces(pieces)
 
@@ -111,17 +112,26 @@ def _decoded(entity: str, start: int) -> list[Piece]:
     text = html.unescape(entity)
     if text.isspace():
         return [Piece(" ", start, start + len(entity), False)]
-    if _INVISIBLE_ONLY.fullmatch(text):
+    if _INVISIBLES.fullmatch(text):
         return []
     return [Piece(unicodedata.normalize("NFC", text), start, start + len(entity), False)]
 
 
 def _repaired(text: str, start: int) -> list[Piece]:
-    """Mojibake fixed by ftfy and NFC applied; unchanged stretches stay copied one to one."""
+    """Mojibake fixed by ftfy, invisible characters dropped, NFC applied."""
     if not text:
         return []
     if not text.isascii() and is_bad(text):
-        return _diff(text, unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY)), start)
+        fixed = unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
+        return _diff(text, _INVISIBLES.sub("", fixed), start)
+    pieces = []
+    for visible in _VISIBLE.finditer(text):
+        pieces += _composed(visible.group(), start + visible.start())
+    return pieces
+
+
+def _composed(text: str, start: int) -> list[Piece]:
+    """NFC by clusters: unchanged stretches stay copied one to one."""
     if unicodedata.is_normalized("NFC", text):
         return [Piece(text, start, start + len(text), True)]
     pieces, position = [], 0
