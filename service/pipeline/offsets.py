@@ -1,6 +1,7 @@
 """An exact map from every offset of the normalized text back to the raw input."""
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from .types import Span
 
@@ -34,6 +35,13 @@ class OffsetMap:
         self._raw_ends.append(raw_end)
         self._copied.append(copied)
         self.length += length
+
+    def runs(self) -> Iterator[tuple[int, int, int, int, bool]]:
+        """(start, end, raw start, raw end, copied) of every run, in order."""
+        ends = [*self._norm_starts[1:], self.length][: len(self._norm_starts)]
+        yield from zip(
+            self._norm_starts, ends, self._raw_starts, self._raw_ends, self._copied, strict=True
+        )
 
     def char_source(self, offset: int) -> Span:
         """The raw span behind the normalized character at `offset`."""

@@ -8,7 +8,7 @@ from .rules import RULES, Rule
 MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
 MAX_LINK_ITEMS = 15
 _MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
-_LINK_END = frozenset(".!\"”’':;,")  # headlines may end in "?", sentences end in "."
+_LINK_END = frozenset(".!\"”’':;,")
 # All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
 _ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
 
@@ -28,22 +28,29 @@ def is_furniture(text: str) -> bool:
 
 def apply_rules(paragraphs: list[Paragraph]) -> None:
     """Mark every paragraph a rule matches, and the link lines under a link-list header."""
+    rules = [rule_for(paragraph.text) for paragraph in paragraphs]
+    last_prose = max(
+        (i for i, p in enumerate(paragraphs) if not (rules[i] or _is_link_item(p.text, True))),
+        default=-1,
+    )
     items_left = 0
-    for paragraph in paragraphs:
-        rule = rule_for(paragraph.text)
+    for index, (paragraph, rule) in enumerate(zip(paragraphs, rules, strict=True)):
         if rule is not None:
             paragraph.kind = rule.kind
             items_left = MAX_LINK_ITEMS if rule.starts_block else 0
-        elif items_left and _is_link_item(paragraph.text):
+        elif items_left and _is_link_item(paragraph.text, index > last_prose):
             paragraph.kind = "related_links"
             items_left -= 1
         else:
             items_left = 0
 
 
-def _is_link_item(text: str) -> bool:
-    """A headline-like line: short, and not ending like a sentence."""
-    return len(text) <= 160 and text[-1] not in _LINK_END and len(text.split()) <= 20
+def _is_link_item(text: str, trailing: bool) -> bool:
+    """A headline-like line: short, not ending like a sentence. A question counts only in a
+    list that ends the page: in the middle of an article it may be the writer's own question."""
+    if text[-1] in _LINK_END or (text[-1] == "?" and not trailing):
+        return False
+    return len(text) <= 160 and len(text.split()) <= 20
 
 
 def drop_duplicates(paragraphs: list[Paragraph]) -> None:

@@ -44,6 +44,8 @@ def _scan() -> tuple[list[int], list[int], list[int]]:
 
 
 _MARKS, _COMBINERS, _SINGLETONS = _scan()
-MARKS = _class(_MARKS)  # non-zero canonical combining class
+# Non-zero canonical combining class, BMP only: one class a regex tests in constant time per
+# character (astral ranges are tested one by one). Astral marks are symbols, bounded as runs.
+MARKS = _class([code for code in _MARKS if code < 0x10000])
 COMBINERS = _class(_COMBINERS)  # anything NFC may merge into the character before it
 SINGLETONS = _class(_SINGLETONS)  # characters NFC replaces on their own (Å sign, Ω sign, ...)

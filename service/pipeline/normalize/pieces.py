@@ -49,18 +49,53 @@ def split_pieces(pieces: list[Piece], at: int) -> tuple[list[Piece], list[Piece]
         size = len(piece.text)
         if offset + size > at:
             head, tail = _split_piece(piece, at - offset)
-            return pieces[:index] + head, tail + pieces[index + 1 :]
+            return pieces[:index] + _some(head), _some(tail) + pieces[index + 1 :]
         offset += size
     return list(pieces), []
 
 
-def _split_piece(piece: Piece, at: int) -> tuple[list[Piece], list[Piece]]:
+def _some(piece: Piece | None) -> list[Piece]:
+    return [piece] if piece else []
+
+
+def _split_piece(piece: Piece, at: int) -> tuple[Piece | None, Piece | None]:
+    """The piece's first `at` characters and the rest (None where empty)."""
     if at <= 0:
-        return [], [piece]
+        return None, piece
+    if at >= len(piece.text):
+        return piece, None
     text, start, end, copied = piece
     if copied:
-        return [Piece(text[:at], start, start + at, True)], [
-            Piece(text[at:], start + at, end, True)
-        ]
+        return Piece(text[:at], start, start + at, True), Piece(text[at:], start + at, end, True)
     # A replacement cannot be split inside its raw span: the tail maps to the span's end.
-    return [Piece(text[:at], start, end, False)], [Piece(text[at:], end, end, False)]
+    return Piece(text[:at], start, end, False), Piece(text[at:], end, end, False)
+
+
+def drop_ranges(
+    pieces: list[Piece], ranges: list[tuple[int, int]]
+) -> tuple[list[Piece], list[Span]]:
+    """`pieces` without the normalized `ranges` (sorted, disjoint), and the raw span of each.
+
+    One pass over both lists, so cutting many runs out of a long word stays linear.
+    """
+    kept: list[Piece] = []
+    spans: dict[int, Span] = {}
+    offset, index = 0, 0
+    for whole in pieces:
+        piece: Piece | None = whole
+        while piece is not None:
+            if index == len(ranges) or ranges[index][0] >= offset + len(piece.text):
+                kept.append(piece)
+                offset, piece = offset + len(piece.text), None
+                continue
+            begin, end = ranges[index]
+            head, piece = _split_piece(piece, begin - offset)
+            if head is not None:
+                kept.append(head)
+                offset += len(head.text)
+            middle, piece = _split_piece(piece, end - offset)
+            offset += len(middle.text)
+            start = spans[index].start if index in spans else middle.raw_start
+            spans[index] = Span(start, middle.raw_end)
+            index += offset >= end
+    return kept, list(spans.values())

@@ -11,7 +11,7 @@ from ftfy.badness import is_bad
 
 from ..types import Removed, Span
 from .charclasses import COMBINERS, INVISIBLE, MARKS, SINGLETONS
-from .pieces import Piece
+from .pieces import Piece, drop_ranges
 
 # ftfy repairs mojibake only: NFC, entities, controls and quotes are this module's own decisions.
 _FTFY = ftfy.TextFixerConfig(
@@ -33,12 +33,13 @@ _CLUSTER = re.compile(f"[^{COMBINERS}]?[{COMBINERS}]+|[{SINGLETONS}]")
 
 
 @lru_cache(maxsize=8)
-def _patterns(max_run: int, max_marks: int) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(anything the fast path cannot copy, long symbol runs, combining-mark storms)."""
-    run = rf"(?:_|[^\w\s]){{{max_run + 1},}}"
+def _patterns(max_run: int, max_marks: int) -> tuple[re.Pattern, ...]:
+    """(what the fast path cannot copy, the same for ASCII, long symbol runs, mark storms)."""
+    run = rf"[^\w\s]{{{max_run + 1},}}"  # one class, the engine's fastest loop; see _symbols
     storm = f"[{MARKS}]{{{max_marks + 1},}}"
     trouble = re.compile(rf"[^\S ]| {{2}}|&|[{INVISIBLE}]|{run}|{storm}")
-    return trouble, re.compile(run), re.compile(storm)
+    ascii_trouble = re.compile(rf"[^\S ]| {{2}}|&|[\x00-\x08\x0e-\x1b\x7f]|{run}")
+    return trouble, ascii_trouble, re.compile(run), re.compile(storm)
 
 
 def scan(raw: str, *, max_run: int, max_marks: int) -> tuple[list[list[Piece]], list[Removed]]:
@@ -55,8 +56,8 @@ def scan(raw: str, *, max_run: int, max_marks: int) -> tuple[list[list[Piece]], 
 
 
 def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
-    trouble = patterns[0]
-    if trouble.search(line) is None and (line.isascii() or _is_clean(line)):
+    ascii = line.isascii()
+    if patterns[ascii].search(_symbols(line)) is None and (ascii or _is_clean(line)):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         return (
@@ -72,39 +73,48 @@ def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
     return _fold_spaces(pieces)
 
 
+def _symbols(text: str) -> str:
+    """`text` with "_" as "=": the tokenizer is as slow on runs of "_" as on other symbols, but
+    regex counts "_" as a word character. Same length, so offsets hold."""
+    return text.replace("_", "=") if "_" in text else text
+
+
 def _is_clean(line: str) -> bool:
     return unicodedata.is_normalized("NFC", line) and not is_bad(line)
 
 
 def _word_pieces(word, start, patterns, limits, removed) -> list[Piece]:
-    """A word with its combining-mark storms and symbol runs cut, entities decoded, repaired."""
-    _, run, storm = patterns
+    """A word with combining-mark storms cut, entities decoded, mojibake repaired, then its
+    symbol runs cut: after repair, since `&amp;&amp;` or `â€™â€™` only become runs then."""
+    _, _, run, storm = patterns
     max_run, max_marks = limits
-    kept = _cut(word, start, [(0, len(word))], storm, max_marks, "combining_marks", removed)
-    kept = _cut(word, start, kept, run, max_run, "long_run", removed)
     pieces: list[Piece] = []
-    for begin, end in kept:
+    for begin, end in _cut(word, start, storm, max_marks, removed):
         position = begin
         for entity in _ENTITY.finditer(word, begin, end):
             pieces += _repaired(word[position : entity.start()], start + position)
             pieces += _decoded(entity.group(), start + entity.start())
             position = entity.end()
         pieces += _repaired(word[position:end], start + position)
+    text = "".join(piece.text for piece in pieces)
+    runs = [(match.start() + max_run, match.end()) for match in run.finditer(_symbols(text))]
+    if not runs:
+        return pieces
+    pieces, spans = drop_ranges(pieces, runs)
+    removed += [Removed("long_run", word[s.start - start : s.end - start], s) for s in spans]
     return pieces
 
 
-def _cut(word, start, spans, pattern, keep, kind, removed) -> list[tuple[int, int]]:
-    """`spans` of `word` with every match of `pattern` shortened to its first `keep` characters."""
-    kept = []
-    for begin, end in spans:
-        for match in pattern.finditer(word, begin, end):
-            cut = match.start() + keep
-            kept.append((begin, cut))
-            removed.append(
-                Removed(kind, word[cut : match.end()], Span(start + cut, start + match.end()))
-            )
-            begin = match.end()
-        kept.append((begin, end))
+def _cut(word, start, storm, keep, removed) -> list[tuple[int, int]]:
+    """Spans of `word` left when every mark storm is shortened to its first `keep` marks."""
+    kept, begin = [], 0
+    for match in () if word.isascii() else storm.finditer(word):
+        cut = match.start() + keep
+        kept.append((begin, cut))
+        span = Span(start + cut, start + match.end())
+        removed.append(Removed("combining_marks", word[cut : match.end()], span))
+        begin = match.end()
+    kept.append((begin, len(word)))
     return [(begin, end) for begin, end in kept if end > begin]
 
 
