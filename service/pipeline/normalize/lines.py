@@ -8,6 +8,7 @@ from .pieces import Paragraph, Piece, split_pieces
 
 MAX_WRAP_WIDTH = 100  # a document whose lines are longer than this was not hard-wrapped
 _MIN_WRAP_WIDTH = 40
+_WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about one long word
 _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
 
@@ -34,12 +35,16 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
 
 
 def _wrap_width(texts: list[str]) -> int:
-    """The column a scraper wrapped at, or 0 when lines were not hard-wrapped."""
-    sizes = [len(text) for text in texts if len(text) >= _MIN_WRAP_WIDTH]
-    wrapped = [size for size in sizes if size <= MAX_WRAP_WIDTH]
-    if len(wrapped) < 4 or len(sizes) - len(wrapped) > len(wrapped) // 10:
+    """The column a scraper wrapped at, or 0 when lines were not hard-wrapped: then most
+    lines end near that column, many of them in mid-sentence, and few are longer."""
+    lines = [text for text in texts if len(text) >= _MIN_WRAP_WIDTH]
+    wrapped = [text for text in lines if len(text) <= MAX_WRAP_WIDTH]
+    if len(wrapped) < 4 or len(lines) - len(wrapped) > len(wrapped) // 10:
         return 0
-    return max(wrapped)
+    width = max(len(text) for text in wrapped)
+    full = sum(len(text) >= width - _WRAP_SLACK for text in wrapped)
+    open_ended = sum(text[-1] not in _SENTENCE_END for text in wrapped)
+    return width if full * 2 >= len(wrapped) and open_ended * 10 >= len(wrapped) * 3 else 0
 
 
 def _continues(last: str, text: str, width: int) -> bool:

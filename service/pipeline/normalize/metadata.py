@@ -51,6 +51,7 @@ _TITLE_CASE = re.compile(
     r"(?:The )?[A-Z0-9][\w.&'’-]*(?: (?:[A-Z0-9&][\w.&'’-]*|of|the|and|on|news)){0,4}"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _SECTION = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}")
 _WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)"
 _NAME = re.compile(rf"{CAP}(?: {_WORD}){{1,4}}")
@@ -68,7 +69,7 @@ _BYLINE = re.compile(
 # correspondent", "Sonia Sodha": a name alone on its line.
 _BARE_BYLINE = re.compile(
     rf"(?P<names>{CAP} {CAP}(?: {CAP})??)(?: in [A-Z][\w ]{{1,30}}"
-    r"| (?:[A-Z][a-z]+ ){0,3}(?:correspondent|editor|reporter|writer|columnist))?"
+    r"| (?:[A-Z][a-z]+ ){0,3}(?i:correspondent|editor|reporter|writer|columnist))?"
 )
 _CREDITS = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
@@ -96,7 +97,10 @@ def _names(text: str) -> list[str] | None:
     names = []
     for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
         part = _PLACE.sub("", part)
-        if _ROLE.fullmatch(part) or part.casefold() in PUBLISHERS:
+        bare = _BARE_BYLINE.fullmatch(part)
+        if bare and bare["names"] != part:  # "Mark Jensen Staff Writer"
+            part = bare["names"]
+        elif _ROLE.fullmatch(part) or part.casefold() in PUBLISHERS:
             continue
         if not _NAME.fullmatch(part):
             return None
@@ -123,6 +127,9 @@ def split_headline(text: str) -> tuple[int, str | None]:
     if start <= 0:
         return len(text), None
     name = text[start + len(sep) :].strip()
+    if _DATE.fullmatch(name):  # "Headline – DW – 10/04/2022"
+        end, publisher = split_headline(text[:start])
+        return (end, publisher) if publisher else (len(text), None)
     known = name.casefold() in PUBLISHERS
     if sep == ": " and not (known or _ACRONYM.fullmatch(name)):
         return len(text), None

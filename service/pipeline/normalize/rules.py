@@ -75,6 +75,16 @@ RULES = [
         "BBC 'Image source, Getty Images', NYT 'Credit...Name/The New York Times'",
     ),
     Rule(
+        r"(?i:(?:\d[\d,]{0,7} )?comments?(?: \([\d,]{1,9}\))?|leave a (?:comment|reply)"
+        r"|(?:view|show|see|read|hide|load|open) (?:all )?(?:the )?(?:\d[\d,]{0,7} )?comments?"
+        r"|join the (?:conversation|discussion|debate)|add (?:a|your) comment|post a comment"
+        r"|comment on this (?:story|article)|be the first to comment|comments are (?:now )?closed"
+        r"|commenting (?:is|has been) (?:closed|disabled)(?: for this article)?"
+        r"|your email address will not be published\b.{0,100})[.!:]?",
+        "comment_prompt",
+        "comment widgets",
+    ),
+    Rule(
         r"(?i:share(?: (?:this|the|full))?(?: (?:article|story|page|post|video|link))?"
         rf"(?: (?:on|via|to) (?:{SOCIAL}))?|click to share on (?:{SOCIAL}).{{0,40}}"
         r"|link copied)[.:!]?",
@@ -92,16 +102,6 @@ RULES = [
         r"|(?i:follow (?:AP|NPR|our|the)\b[\w’' ]{0,40} coverage .{1,200})",
         "share_prompt",
         "follow prompts name a social platform or the outlet's coverage",
-    ),
-    Rule(
-        r"(?i:(?:\d[\d,]{0,7} )?comments?(?: \([\d,]{1,9}\))?|leave a (?:comment|reply)"
-        r"|(?:view|show|see|read|hide|load|open) (?:all )?(?:the )?(?:\d[\d,]{0,7} )?comments?"
-        r"|join the (?:conversation|discussion|debate)|add (?:a|your) comment|post a comment"
-        r"|comment on this (?:story|article)|be the first to comment|comments are (?:now )?closed"
-        r"|commenting (?:is|has been) (?:closed|disabled)(?: for this article)?"
-        r"|your email address will not be published\b.{0,100})[.!:]?",
-        "comment_prompt",
-        "comment widgets",
     ),
     Rule(
         r"(?i:(?:sign up|subscribe|register|join)(?: now| today| here| free)?(?: for| to)?"
@@ -180,7 +180,11 @@ RULES = [
         "footer",
         "an outlet's standing footer under every story",
     ),
-    Rule(rf"(?i:(?:{DATE_TOKEN}){{2,25}})", "timestamp", "a line made only of date and time words"),
+    Rule(
+        rf"(?i:(?:{DATE_TOKEN}){{2,25}})(?:[A-Z][a-z]{{2,20}})?",
+        "timestamp",
+        "a line made only of date and time words, perhaps with its section (Axios)",
+    ),
     Rule(
         r"(?i:(?:we|this (?:web)?site|our (?:web)?site"
         r"|we and our (?:\d{1,4} )?(?:partners|vendors))"
@@ -215,6 +219,35 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
+        r"(?i:filed under|tags|topics|go deeper|dig deeper|keep reading|more in) ?: .{1,200}",
+        "related_links",
+        "tag lines and further-reading links (Politico, Axios)",
+    ),
+    Rule(
+        r"(?i:skip (?:next|this|to next) section\b.{0,40}|e-?edition|today's paper)",
+        "navigation",
+        "page furniture of DW and local papers",
+    ),
+    Rule(
+        r"(?i:(?:sign up|subscribe)\b.{0,80}?\b(?:to get|for more|for free|for unlimited access)\b"
+        r".{0,150}|this (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for)"
+        r" (?:subscribers|members)\b.{0,200})",
+        "newsletter_prompt",
+        "subscription and paywall prompts",
+    ),
+    Rule(
+        r"(?i:join (?:our|the) comment(?:ing|s)? (?:forum|section)\b.{0,40}"
+        r"|join (?:[\w-]+ ){0,2}conversations?\b.{0,200})",
+        "comment_prompt",
+        "invitations to comment",
+    ),
+    Rule(
+        r"[a-z]{2,4}(?:/[a-z]{2,4}){0,3} \((?:AP|AFP|dpa|Reuters|epd|KNA|EFE|Reuters|DW)"
+        r"(?:, (?:AP|AFP|dpa|Reuters|epd|KNA|EFE|DW)){0,4}\)",
+        "byline",
+        "DW's editor initials and sources: 'ab/sms (dpa, Reuters)'",
+    ),
+    Rule(
         r"Source: [A-Z].{0,60}\bagenc(?:y|ies)",
         "byline",
         "Al Jazeera 'Source: Al Jazeera and news agencies'",
@@ -240,6 +273,16 @@ CREDIT_SUFFIXES = [
         r" ?\((?:Photo|Image|Picture)(?: by|:) [^()]{1,100}\)",
         "photo_credit",
         "(Photo by Name/Agency)",
+    ),
+    Rule(
+        rf"(?<=[a-z.!?”\"]) ?\({NAME2}(?: ?/ ?{NAME}){{1,3}}\)",
+        "photo_credit",
+        "a caption ending '(Name/Agency/Getty Images)'",
+    ),
+    Rule(
+        r"(?<=[a-z]) ?(?:Photograph|Photo|Image): (?=[^/]{1,80}/).{1,100}",
+        "photo_credit",
+        "DW caption glued to 'Image: Name/dpa/picture alliance'",
     ),
     Rule(
         r" (?:Photograph|Photo|Photo illustration|Illustration|Composite|Image)(?:s)?: .{1,100}",
