@@ -2,14 +2,9 @@
 
 from dataclasses import dataclass
 
-from .metadata import (
-    is_headline,
-    is_role_line,
-    match_dateline,
-    parse_bare_byline,
-    parse_byline,
-    split_headline,
-)
+from .bylines import is_role_line, parse_bare_byline, parse_byline
+from .dateline import match_dateline
+from .headline import is_headline, split_headline
 from .pieces import Paragraph
 
 _TITLE_WITHIN = 3  # the headline is among the first few kept paragraphs, or there is none

@@ -16,6 +16,49 @@ class Rule(NamedTuple):
     starts_block: bool = False  # a header whose following link-like lines go with it
 
 
+# Outlets whose name may end a headline ("… | Reuters") or stand alone under a byline.
+PUBLISHERS = frozenset(
+    name.casefold()
+    for name in (
+        "NPR",
+        "BBC",
+        "BBC News",
+        "Reuters",
+        "CNN",
+        "CNN Politics",
+        "CNN International",
+        "AP News",
+        "The Associated Press",
+        "Associated Press",
+        "The Guardian",
+        "The New York Times",
+        "The Washington Post",
+        "Al Jazeera",
+        "Fox News",
+        "NBC News",
+        "CBS News",
+        "ABC News",
+        "Sky News",
+        "The Independent",
+        "The Telegraph",
+        "Financial Times",
+        "Bloomberg",
+        "Politico",
+        "Axios",
+        "The Hill",
+        "DW",
+        "France 24",
+        "Euronews",
+        "Los Angeles Times",
+        "USA Today",
+        "The Wall Street Journal",
+        "WSJ",
+        "HuffPost",
+        "Vox",
+        "PBS NewsHour",
+        "The Atlantic",
+    )
+)
 SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
@@ -149,7 +192,7 @@ RULES = [
         r"|be interested in)|(?:what|more) to read next|editors'? picks"
         r"|explore more on these topics"
         r"|more on this (?:story|topic)|in this (?:series|story)|further reading|around the web"
-        r"|from our partners)[:.]?",
+        r"|from our partners):?",
         "related_links",
         "a header of a list of links",
         True,

@@ -1,35 +1,18 @@
-"""Raw text -> lines of pieces: Unicode repaired, whitespace folded, model-slow runs bounded."""
+"""Raw text -> lines of pieces: whitespace folded, words repaired, model-slow runs bounded."""
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
-from os.path import commonprefix
 
-import ftfy
 from ftfy.badness import is_bad
 
 from ..types import Removed, Span
-from .charclasses import COMBINERS, INVISIBLE, MARKS, SINGLETONS
+from .charclasses import INVISIBLE, MARKS
 from .pieces import Piece, drop_ranges
+from .repair import repair
 
-# ftfy repairs mojibake only: NFC, entities, controls and quotes are this module's own decisions.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
 # Words keep their invisible characters until repaired: mojibake needs its C1 controls.
 _TOKENS = re.compile(r"(?P<space>\s+)|\S+")
-_VISIBLE = re.compile(f"[^{INVISIBLE}]+")
-_INVISIBLES = re.compile(f"[{INVISIBLE}]+")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_CLUSTER = re.compile(f"[^{COMBINERS}]?[{COMBINERS}]+|[{SINGLETONS}]")
 
 
 @lru_cache(maxsize=8)
@@ -88,14 +71,8 @@ def _word_pieces(word, start, patterns, limits, removed) -> list[Piece]:
     symbol runs cut: after repair, since `&amp;&amp;` or `â€™â€™` only become runs then."""
     _, _, run, storm = patterns
     max_run, max_marks = limits
-    pieces: list[Piece] = []
-    for begin, end in _cut(word, start, storm, max_marks, removed):
-        position = begin
-        for entity in _ENTITY.finditer(word, begin, end):
-            pieces += _repaired(word[position : entity.start()], start + position)
-            pieces += _decoded(entity.group(), start + entity.start())
-            position = entity.end()
-        pieces += _repaired(word[position:end], start + position)
+    spans = _cut(word, start, storm, max_marks, removed)
+    pieces = [piece for begin, end in spans for piece in repair(word, begin, end, start)]
     text = "".join(piece.text for piece in pieces)
     runs = [(match.start() + max_run, match.end()) for match in run.finditer(_symbols(text))]
     if not runs:
@@ -116,58 +93,6 @@ def _cut(word, start, storm, keep, removed) -> list[tuple[int, int]]:
         begin = match.end()
     kept.append((begin, len(word)))
     return [(begin, end) for begin, end in kept if end > begin]
-
-
-def _decoded(entity: str, start: int) -> list[Piece]:
-    text = html.unescape(entity)
-    if text.isspace():
-        return [Piece(" ", start, start + len(entity), False)]
-    if _INVISIBLES.fullmatch(text):
-        return []
-    return [Piece(unicodedata.normalize("NFC", text), start, start + len(entity), False)]
-
-
-def _repaired(text: str, start: int) -> list[Piece]:
-    """Mojibake fixed by ftfy, invisible characters dropped, NFC applied."""
-    if not text:
-        return []
-    if not text.isascii() and is_bad(text):
-        fixed = unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
-        return _diff(text, _INVISIBLES.sub("", fixed), start)
-    pieces = []
-    for visible in _VISIBLE.finditer(text):
-        pieces += _composed(visible.group(), start + visible.start())
-    return pieces
-
-
-def _composed(text: str, start: int) -> list[Piece]:
-    """NFC by clusters: unchanged stretches stay copied one to one."""
-    if unicodedata.is_normalized("NFC", text):
-        return [Piece(text, start, start + len(text), True)]
-    pieces, position = [], 0
-    for cluster in _CLUSTER.finditer(text):
-        pieces += _repaired_slice(text, position, cluster.start(), start)
-        composed = unicodedata.normalize("NFC", cluster.group())
-        copied = composed == cluster.group()
-        pieces.append(Piece(composed, start + cluster.start(), start + cluster.end(), copied))
-        position = cluster.end()
-    return pieces + _repaired_slice(text, position, len(text), start)
-
-
-def _repaired_slice(text: str, begin: int, end: int, start: int) -> list[Piece]:
-    return [Piece(text[begin:end], start + begin, start + end, True)] if end > begin else []
-
-
-def _diff(old: str, new: str, start: int) -> list[Piece]:
-    """Pieces of `new`: the prefix and suffix it shares with `old` copied, the middle replaced."""
-    if new == old:
-        return [Piece(old, start, start + len(old), True)]
-    head = len(commonprefix([old, new]))
-    tail = len(commonprefix([old[head:][::-1], new[head:][::-1]]))
-    pieces = _repaired_slice(old, 0, head, start)
-    if middle := new[head : len(new) - tail]:
-        pieces.append(Piece(middle, start + head, start + len(old) - tail, False))
-    return pieces + _repaired_slice(old, len(old) - tail, len(old), start)
 
 
 def _fold_spaces(pieces: list[Piece]) -> list[Piece]:
