@@ -35,6 +35,12 @@ UNITS = {
     "entities": "&amp;",
     "mixed": '= "/ -\u0301\U0001f600&#8217;â€™\n\u200b',
     "short lines": "Share\nAdvertisement\n",
+    "article": SAMPLE.read_text(encoding="utf-8") + "\n\n",
+    "article+junk": SAMPLE.read_text(encoding="utf-8")
+    + "=" * 300
+    + "😀" * 300
+    + "_" * 300
+    + "\n\n",
 }
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from .headline import split_headline
 from .pieces import Paragraph
 from .rules import RULES, Rule
 
@@ -50,7 +51,8 @@ def _is_link_item(text: str, trailing: bool) -> bool:
     list that ends the page: in the middle of an article it may be the writer's own question."""
     if text[-1] in _LINK_END or (text[-1] == "?" and not trailing):
         return False
-    return len(text) <= 160 and len(text.split()) <= 20
+    # The page's own headline ("… - Bloomberg") ends a list printed above it.
+    return len(text) <= 160 and len(text.split()) <= 20 and split_headline(text)[1] is None
 
 
 def drop_duplicates(paragraphs: list[Paragraph]) -> None:

@@ -27,6 +27,11 @@ _CREDITS = re.compile(
 )
 _NAMES_END = re.compile(r" (?:on|at|Updated|Published|\||·|•|–|—|-) ")
 _NAME_SPLIT = re.compile(r", and |, | and | & ")
+_NOT_NAMES = frozenset(
+    "News World Politics Business Sport Sports Opinion Live Video Health Science Tech Culture"
+    " Travel Markets Economy Weather Entertainment Lifestyle Local National International"
+    " Latest Updates Home Edition Today".split()
+)
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 
 
@@ -64,6 +69,8 @@ def parse_bare_byline(text: str) -> list[str] | None:
     match = _BARE_BYLINE.fullmatch(text)
     if match is None or len(text) > 60 or match["names"].casefold() in PUBLISHERS:
         return None
+    if match["names"] == text and _NOT_NAMES.intersection(text.split()):
+        return None  # "India News", "World Politics": a section label, not a person
     return [match["names"]]
 
 

@@ -9,7 +9,7 @@ _PLACE_TAIL = r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"
 DATELINES = [
     re.compile(
         rf"(?P<location>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){{0,3}}{_PLACE_TAIL})"
-        rf"(?:, {_MONTHS})?(?: {_AGENCY})? ?(?P<dash>{_DASH})(?= )"
+        rf"(?:, {_MONTHS})?(?:(?: {_AGENCY})? ?(?P<dash>{_DASH})|(?P<colon>:))(?= )"
     ),
     re.compile(
         rf"(?P<location>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){{0,2}}{_PLACE_TAIL})"
@@ -17,7 +17,8 @@ DATELINES = [
     ),
 ]
 _NOT_PLACES = frozenset(
-    {"NATO", "EU", "UN", "US", "UK", "AP", "THE", "BREAKING", "UPDATE", "WATCH"}
+    "NATO EU UN US UK AP THE BREAKING UPDATE UPDATED WATCH LISTEN READ EXCLUSIVE CORRECTION NOTE"
+    " ANALYSIS OPINION LIVE VIDEO PHOTOS WARNING".split()
 )
 
 

@@ -63,7 +63,7 @@ SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
 )
-SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|{SOCIAL}"
+SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|follow|{SOCIAL}"
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
@@ -71,7 +71,7 @@ DATE_TOKEN = (
     rf"(?>first published|last (?:updated|modified)|updated|published|posted|modified|{MONTH}|{DAY}"
     r"|today|yesterday|just now|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago"
     r"|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:]{5,8}z?)?"
-    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|uk)"
+    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|ist|aest|aedt|jst|kst|uk)"
     r"(?!\w)[ ,.:·|/–—-]{0,4}"
 )
 AGENCY = (
@@ -185,7 +185,7 @@ RULES = [
         r"|videos?|internet links))?|read more(?: about (?:this|these) (?:story|stories|topics?))?"
         r"|read (?:next|also)|also read|see also|more (?:stories|news|coverage|videos)"
         r"|more (?:stories )?(?:from|on|about) [^.]{1,60}"
-        r"|most (?:read|popular|viewed|shared|watched)"
+        r"|most (?:read|popular|viewed|shared|watched)(?: (?:from|on) [^.]{1,40})?"
         r"|(?:top|trending|latest|popular|recommended|featured)"
         r" (?:stories|news|articles|now|videos)"
         r"|trending|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy"
@@ -245,7 +245,8 @@ RULES = [
         r"(?i:listen(?: to (?:this|the) (?:article|story))?(?: ?[·•|-] ?\d{1,2}:\d{2}(?: min)?)?"
         r"|\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)|reading time:? \d{1,3} min(?:ute)?s?"
         r"|print(?: this (?:article|page))?|text size|font size|save(?: article| for later| story)?"
-        r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist)[.]?",
+        r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist"
+        r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km])[.]?",
         "widget",
         "page widgets",
     ),
@@ -267,6 +268,11 @@ RULES = [
         "tag lines and further-reading links (Politico, Axios)",
     ),
     Rule(
+        r"(?i:(?:click|tap) here to (?:get|download|install) .{1,60}\bapp)",
+        "share_prompt",
+        "app promotion: 'CLICK HERE TO GET THE FOX NEWS APP'",
+    ),
+    Rule(
         r"(?i:skip (?:next|this|to next) section\b.{0,40}|e-?edition|today's paper)",
         "navigation",
         "page furniture of DW and local papers",
@@ -280,7 +286,7 @@ RULES = [
     ),
     Rule(
         r"(?i:join (?:our|the) comment(?:ing|s)? (?:forum|section)\b.{0,40}"
-        r"|join (?:[\w-]+ ){0,2}conversations?\b.{0,200})",
+        r"|join (?:[\w-]+ ){0,2}conversations?\b.{0,200}|start (?:a|the) conversation)",
         "comment_prompt",
         "invitations to comment",
     ),
