@@ -33,3 +33,9 @@ def test_limits_come_from_the_environment():
 def test_the_info_endpoint_reports_the_limits(client):
     limits = client.get("/v1/info").json["limits"]
     assert limits["max_run_chars"] == MAX_RUN_CHARS
+
+
+def test_the_response_carries_the_warning(client):
+    body = client.post("/v1/enrich", json={"text": "Look " + "=" * 5000 + " here."}).json
+    assert [w["code"] for w in body["warnings"]] == ["long_run"]
+    assert [r["kind"] for r in body["removed"]] == ["long_run"]
