@@ -1,6 +1,7 @@
 """Pipeline: owns the spaCy model and runs normalize -> nlp -> enrich, timing each stage."""
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import spacy
@@ -11,6 +12,8 @@ from .nlp import analyze
 from .normalize import normalize
 from .types import Article, Enrichment, ModelInfo
 
+Observer = Callable[[list[Article], list[Enrichment]], None]
+
 
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
@@ -18,6 +21,7 @@ class Pipeline:
     def __init__(self, nlp: Language, **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
+        self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
         self.model = ModelInfo(
@@ -59,6 +63,8 @@ class Pipeline:
                 )
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
             ]
+        for observe in self.observers:
+            observe(articles, results)
         return results
 
 
