@@ -30,7 +30,8 @@ _NAME_SPLIT = re.compile(r", and |, | and | & ")
 _NOT_NAMES = frozenset(
     "News World Politics Business Sport Sports Opinion Live Video Health Science Tech Culture"
     " Travel Markets Economy Weather Entertainment Lifestyle Local National International"
-    " Latest Updates Home Edition Today".split()
+    " Latest Updates Home Edition Today War Crisis Election Elections Analysis Explainer"
+    " Podcast Newsletter Briefing Coverage Special Report Investigation".split()
 )
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 

@@ -59,11 +59,12 @@ PUBLISHERS = frozenset(
         "The Atlantic",
     )
 )
-SOCIAL = (
-    r"facebook|twitter|x|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
+NETWORKS = (
+    r"facebook|twitter|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
 )
-SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|follow|{SOCIAL}"
+SOCIAL = rf"{NETWORKS}|x"  # "on X" names the network; a lone "X" line could be anything
+SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|follow|{NETWORKS}"
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
@@ -135,7 +136,8 @@ RULES = [
         "share buttons",
     ),
     Rule(
-        rf"(?i:(?>{SOCIAL_WIDGET})(?:[ |·•,/]{{1,3}}(?>{SOCIAL_WIDGET})){{0,14}})",
+        rf"(?i:(?>{SOCIAL_WIDGET}|x)(?:[ |·•,/]{{1,3}}(?>{SOCIAL_WIDGET}|x)){{1,14}}"
+        rf"|{SOCIAL_WIDGET})",
         "share_prompt",
         "a row of social buttons: Facebook Twitter Email",
     ),
