@@ -11,6 +11,9 @@ from .charclasses import INVISIBLE, MARKS
 from .pieces import Piece, drop_ranges
 from .repair import repair
 
+# One shared, never-changed list for every blank line: 100,000 blank lines must not make
+# 100,000 objects for the garbage collector to walk.
+_BLANK: list[Piece] = []
 # Words keep their invisible characters until repaired: mojibake needs its C1 controls.
 _TOKENS = re.compile(r"(?P<space>\s+)|\S+")
 
@@ -42,10 +45,10 @@ def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
     ascii = line.isascii()
     if patterns[ascii].search(_symbols(line)) is None and (ascii or _is_clean(line)):
         stripped = line.strip()
+        if not stripped:
+            return _BLANK
         lead = len(line) - len(line.lstrip())
-        return (
-            [Piece(stripped, start + lead, start + lead + len(stripped), True)] if stripped else []
-        )
+        return [Piece(stripped, start + lead, start + lead + len(stripped), True)]
     pieces: list[Piece] = []
     for match in _TOKENS.finditer(line):
         begin, end = start + match.start(), start + match.end()
@@ -107,4 +110,4 @@ def _fold_spaces(pieces: list[Piece]) -> list[Piece]:
         folded.append(piece)
     if folded and folded[-1].text == " ":
         folded.pop()
-    return folded
+    return folded or _BLANK
