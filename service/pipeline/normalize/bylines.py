@@ -13,7 +13,7 @@ _ROLE = re.compile(
     r"(?:, [A-Z][\w ]{1,30}| @\w{1,30})?"
 )
 _BYLINE = re.compile(
-    r"(?:By|BY|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by)"
+    r"(?:By|BY|by|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by)"
     r" (?P<names>.{2,200})"
 )
 # Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
@@ -26,7 +26,7 @@ _CREDITS = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
 )
 _NAMES_END = re.compile(r" (?:on|at|Updated|Published|\||·|•|–|—|-) ")
-_NAME_SPLIT = re.compile(r", and |, | and | & ")
+_NAME_SPLIT = re.compile(r", and |, | and | & | with ")
 _NOT_NAMES = frozenset(
     "News World Politics Business Sport Sports Opinion Live Video Health Science Tech Culture"
     " Travel Markets Economy Weather Entertainment Lifestyle Local National International"

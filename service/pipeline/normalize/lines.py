@@ -11,6 +11,7 @@ _MIN_WRAP_WIDTH = 40
 _WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about one long word
 _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
+_BYLINE = re.compile(r"by [A-Z]")  # "Headline\nby Name": a lowercase byline is not a continuation
 
 
 def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -> list[Paragraph]:
@@ -49,7 +50,7 @@ def _wrap_width(texts: list[str]) -> int:
 
 def _continues(last: str, text: str, width: int) -> bool:
     """Was the break between `last` and `text` made by wrapping rather than by the writer?"""
-    if text[0].islower() and last[-1] not in _SENTENCE_END:
+    if text[0].islower() and last[-1] not in _SENTENCE_END and not _BYLINE.match(text):
         return True
     first_word = len(text.split(" ", 1)[0])
     return bool(width) and len(last) >= width // 2 and len(last) + 1 + first_word > width

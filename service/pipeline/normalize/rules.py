@@ -69,11 +69,12 @@ MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
 DATE_TOKEN = (
-    rf"(?>first published|last (?:updated|modified)|updated|published|posted|modified|{MONTH}|{DAY}"
+    rf"(?>first published|last (?:updated|modified)|updated|published|posted|modified|issued"
+    rf"|{MONTH}|{DAY}"
     r"|today|yesterday|just now|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago"
     r"|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:]{5,8}z?)?"
     r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|ist|aest|aedt|jst|kst|uk)"
-    r"(?!\w)[ ,.:·|/–—-]{0,4}"
+    r"(?!\w)[ ,.:·•|/–—-]{0,4}"
 )
 AGENCY = (
     r"AP|AFP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Shutterstock|Bloomberg|Xinhua|Alamy|PA Media"
@@ -129,14 +130,14 @@ RULES = [
         "comment widgets",
     ),
     Rule(
-        r"(?i:share(?: (?:this|the|full))?(?: (?:article|story|page|post|video|link))?"
+        r"(?i:share(?: (?:this|the|full))?(?: (?:article|story|page|post|video|link|selection))?"
         rf"(?: (?:on|via|to) (?:{SOCIAL}))?|click to share on (?:{SOCIAL}).{{0,40}}"
         r"|link copied)[.:!]?",
         "share_prompt",
         "share buttons",
     ),
     Rule(
-        rf"(?i:(?>{SOCIAL_WIDGET}|x)(?:[ |·•,/]{{1,3}}(?>{SOCIAL_WIDGET}|x)){{1,14}}"
+        rf"(?i:(?>{SOCIAL_WIDGET}|x)(?:\W{{1,3}}(?>{SOCIAL_WIDGET}|x)){{1,14}}"
         rf"|{SOCIAL_WIDGET})",
         "share_prompt",
         "a row of social buttons: Facebook Twitter Email",
@@ -166,6 +167,7 @@ RULES = [
         r"(?i:support (?:our|independent|quality) journalism.{0,300}|donate(?: now| today)?"
         r"|make a (?:one-time |monthly )?(?:donation|contribution)\b.{0,200}"
         r"|become a (?:member|supporter|subscriber)\b.{0,150}"
+        r"|.{0,120}\bsupport\b.{0,80}\bjournalism\b.{0,120}\b(?:gift|donat\w*|contribut\w*)\b.{0,100}"
         r"|support (?:us|the \w+|our work)\b.{0,150}?\b(?:contribution|donation|donate)\b"
         r".{0,200})[.!]?",
         "donation_prompt",
@@ -194,7 +196,7 @@ RULES = [
         r"|be interested in)|(?:what|more) to read next|editors'? picks"
         r"|explore more on these topics"
         r"|more on this (?:story|topic)|in this (?:series|story)|further reading|around the web"
-        r"|from our partners):?",
+        r"|from our partners|filed under|tags|topics):?",
         "related_links",
         "a header of a list of links",
         True,
@@ -245,7 +247,7 @@ RULES = [
     ),
     Rule(
         r"(?i:listen(?: to (?:this|the) (?:article|story))?(?: ?[·•|-] ?\d{1,2}:\d{2}(?: min)?)?"
-        r"|\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)|reading time:? \d{1,3} min(?:ute)?s?"
+        r"|\d{1,3}[- ]min(?:ute)?s?(?:[- ](?:read|listen))?|reading time:? \d{1,3} min(?:ute)?s?"
         r"|print(?: this (?:article|page))?|text size|font size|save(?: article| for later| story)?"
         r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist"
         r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km])[.]?",
@@ -265,7 +267,8 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
-        r"(?i:filed under|tags|topics|go deeper|dig deeper|keep reading|more in) ?: .{1,200}",
+        r"(?i:filed under|tags|topics|go deeper|dig deeper|keep reading|more in) ?: .{1,200}"
+        r"|(?i:tags|topics|filed under) [^.!?]{1,200}|Part of [^.!?]{1,100}",
         "related_links",
         "tag lines and further-reading links (Politico, Axios)",
     ),
