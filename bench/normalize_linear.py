@@ -11,6 +11,7 @@ normalization and enrichment against the model's on the sample article (the 5% b
 
 import argparse
 import time
+from functools import partial
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -35,18 +36,30 @@ UNITS = {
     "entities": "&amp;",
     "mixed": '= "/ -\u0301\U0001f600&#8217;â€™\n\u200b',
     "short lines": "Share\nAdvertisement\n",
-    "article": SAMPLE.read_text(encoding="utf-8") + "\n\n",
-    "article+junk": SAMPLE.read_text(encoding="utf-8")
-    + "=" * 300
-    + "😀" * 300
-    + "_" * 300
-    + "\n\n",
 }
+JUNK = " " + "=" * 300 + "\U0001f600" * 300 + "_" * 300
 
 
-def make(unit: str, size: int) -> str:
+def repeated(unit: str, size: int) -> str:
     """`size` characters: a word, the repeated unit, a word (so there is something to keep)."""
     return "start " + "".join(islice(cycle(unit), size)) + " end"
+
+
+def article(size: int, junk: str = "") -> str:
+    """The sample's paragraphs, numbered so none repeats (repeats are removed), to `size`."""
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    parts, total = [], 0
+    for number, paragraph in enumerate(cycle(paragraphs)):
+        if total >= size:
+            break
+        parts.append(f"{paragraph} ({number}){junk}")
+        total += len(parts[-1]) + 2
+    return "\n\n".join(parts)[:size]
+
+
+INPUTS = {name: partial(repeated, unit) for name, unit in UNITS.items()}
+INPUTS["article"] = article
+INPUTS["article+junk"] = partial(article, junk=JUNK)
 
 
 def best_of(function, *, repeat: int = 3) -> float:
@@ -61,8 +74,8 @@ def best_of(function, *, repeat: int = 3) -> float:
 def report(title: str, base: int, run) -> None:
     print(f"\n{title} (sizes {base:,} .. {8 * base:,} characters)")
     print(f"{'input':<12} {'x1 s':>9} {'x2':>6} {'x4':>6} {'x8':>6}")
-    for name, unit in UNITS.items():
-        times = [best_of(lambda n=base * k, u=unit: run(make(u, n))) for k in (1, 2, 4, 8)]
+    for name, make in INPUTS.items():
+        times = [best_of(lambda n=base * k, m=make: run(m(n))) for k in (1, 2, 4, 8)]
         ratios = " ".join(f"{t / times[0]:6.1f}" for t in times[1:])
         print(f"{name:<12} {times[0]:9.4f} {ratios}", flush=True)
 
