@@ -1,7 +1,7 @@
 """Raw scraped text -> Normalized(text, offset map, removed spans, metadata); pure Python.
 
-The stages, each in its own module: unicode (characters), lines (paragraphs), boilerplate and
-rules (furniture), layout and metadata (byline, headline, dateline), captions, assemble.
+One module per concern: unicode and repair (characters), lines (paragraphs), rules and
+boilerplate (furniture), bylines, headline, dateline and layout (metadata), captions, assemble.
 """
 
 from collections import Counter
