@@ -63,9 +63,17 @@ def normalize(
     )
 
 
+_WARNINGS = {
+    "long_run": "{count} run(s) of symbols without a space were cut to MAX_RUN_CHARS ({limit}).",
+    "combining_marks": "{count} run(s) of combining marks were cut to MAX_COMBINING_MARKS"
+    " ({limit}).",
+}
+
+
 def _warnings(cut: list[Removed], limits: dict[str, int]) -> list[Notice]:
+    """One notice per kind of bounded run, with how many there were."""
     counts = Counter(removed.kind for removed in cut)
     return [
-        Notice(kind, f"{count} run(s) longer than {limits[kind]} characters were shortened to it.")
+        Notice(kind, _WARNINGS[kind].format(count=count, limit=limits[kind]))
         for kind, count in sorted(counts.items())
     ]
