@@ -36,6 +36,7 @@ def test_the_info_endpoint_reports_the_limits(client):
 
 
 def test_the_response_carries_the_warning(client):
-    body = client.post("/v1/enrich", json={"text": "Look " + "=" * 5000 + " here."}).json
-    assert [w["code"] for w in body["warnings"]] == ["long_run"]
+    text = "Officials in Brussels met on Monday. Look " + "=" * 5000 + " here."
+    body = client.post("/v1/enrich", json={"text": text}).json
+    assert "long_run" in [w["code"] for w in body["warnings"]]
     assert [r["kind"] for r in body["removed"]] == ["long_run"]
