@@ -33,11 +33,15 @@ _NOT_NAMES = frozenset(
     " Latest Updates Home Edition Today War Crisis Election Elections Analysis Explainer"
     " Podcast Newsletter Briefing Coverage Special Report Investigation".split()
 )
+_SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$")
+_SEGMENTS = re.compile(r" [·|•] ")
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 
 
 def parse_byline(text: str) -> list[str] | None:
     """Authors of a byline ("By A and B, CNN"; "Reporting by A in Kyiv; Editing by B"), or None."""
+    if _SENTENCE_END.search(text):
+        return None  # "By Christmas Eve." is prose; a byline ends in a name or an initial
     if (match := _BYLINE.fullmatch(text)) is not None:
         return _names(_NAMES_END.split(match["names"], 1)[0])
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
@@ -66,7 +70,11 @@ def _names(text: str) -> list[str] | None:
 
 
 def parse_bare_byline(text: str) -> list[str] | None:
-    """The author of a byline that is only a name (with a place or a role), or None."""
+    """The author of a byline that is only a name (with a place or a role), or None; the name
+    may be followed by the outlet and dates: "Emily Chung · CBC News · Posted: Jun 06, 2023"."""
+    text, *rest = _SEGMENTS.split(text)
+    if not all(part.casefold() in PUBLISHERS or any(c.isdigit() for c in part) for part in rest):
+        return None
     match = _BARE_BYLINE.fullmatch(text)
     if match is None or len(text) > 60 or match["names"].casefold() in PUBLISHERS:
         return None

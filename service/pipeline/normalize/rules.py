@@ -57,6 +57,12 @@ PUBLISHERS = frozenset(
         "Vox",
         "PBS NewsHour",
         "The Atlantic",
+        "CBC",
+        "CBC News",
+        "The Conversation",
+        "The Straits Times",
+        "Al-Monitor",
+        "New York Post",
     )
 )
 NETWORKS = (
@@ -64,7 +70,10 @@ NETWORKS = (
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
 )
 SOCIAL = rf"{NETWORKS}|x"  # "on X" names the network; a lone "X" line could be anything
-SOCIAL_WIDGET = rf"share|tweet|print|copy link|copy|link|more|comments?|follow|{NETWORKS}"
+SOCIAL_WIDGET = (
+    rf"share|tweet|print|copy link|copy|link|(?:show )?more sharing options|more|comments?|follow"
+    rf"|social sharing|{NETWORKS}"
+)
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
@@ -196,7 +205,7 @@ RULES = [
         r"|be interested in)|(?:what|more) to read next|editors'? picks"
         r"|explore more on these topics"
         r"|more on this (?:story|topic)|in this (?:series|story)|further reading|around the web"
-        r"|from our partners|filed under|tags|topics):?",
+        r"|from our partners|filed under|tags|topics|more to read):?",
         "related_links",
         "a header of a list of links",
         True,
@@ -272,6 +281,31 @@ RULES = [
         "related_links",
         "tag lines and further-reading links (Politico, Axios)",
     ),
+    Rule(
+        r"(?i:corrections and clarifications|submit a news tip|report (?:an )?error|report a typo)"
+        r"(?:\W{1,3}(?i:corrections and clarifications|submit a news tip|report (?:an )?error"
+        r"|report a typo)){0,5}",
+        "footer",
+        "the corrections/tips/error links under every story",
+    ),
+    Rule(
+        r"(?i:disclosure statement|.{1,80} (?:does|do) not work for, consult, own shares in or"
+        r" receive funding from .{1,300}|republish (?:our|this) articles?\b.{0,200})",
+        "footer",
+        "The Conversation's disclosure and republishing notes",
+    ),
+    Rule(
+        rf"(?i:join (?:\w+'s |our |the )?(?:{NETWORKS}) (?:channel|group|community)\b.{{0,150}})",
+        "share_prompt",
+        "invitations to an outlet's messaging channel",
+    ),
+    Rule(
+        r"(?i:join (?:the|our) .{1,40} community\b.{0,100}\b(?:access|subscribe|newsletter"
+        r"|membership|premium)\b.{0,100})",
+        "newsletter_prompt",
+        "membership prompts",
+    ),
+    Rule(r"Authors?", "byline", "The Conversation's label above its author list"),
     Rule(
         r"(?i:(?:click|tap) here to (?:get|download|install) .{1,60}\bapp)",
         "share_prompt",
