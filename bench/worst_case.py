@@ -17,10 +17,12 @@ from live import running_server, sample_article
 
 def documents(chars: int) -> dict[str, tuple[bytes, str]]:
     """Name -> (body, content type) of documents at the character limit."""
-    prose = (sample_article().decode() * (chars // 4000 + 1))[:chars]
+    paragraphs = [p for p in sample_article().decode().split("\n\n") if p.strip()]
+    numbered = (f"{n}. {paragraphs[n % len(paragraphs)]}" for n in range(chars))  # no duplicates
+    prose = "\n\n".join(next(numbered) for _ in range(chars // 100))[:chars]
     escaped = "".join(f"\\u{ord(c):04x}" for c in prose)
     return {
-        "news prose (sample repeated)": (prose.encode(), "text/plain; charset=utf-8"),
+        "news prose (sample paragraphs, numbered)": (prose.encode(), "text/plain; charset=utf-8"),
         "prose, every character a JSON \\u escape": (
             b'{"text": "' + escaped.encode() + b'"}', "application/json"),
         "one word, no spaces": (b"x" * chars, "text/plain; charset=utf-8"),
