@@ -4,7 +4,12 @@ from flask.testing import FlaskClient
 
 from service import create_app
 
-SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "samples"
+# The shared samples sit next to the checkout: /work/main -> /work/shared, /work/wt/x -> /work/shared.
+SAMPLES = next(
+    parent / "shared" / "samples"
+    for parent in __import__("pathlib").Path(__file__).resolve().parents
+    if (parent / "shared" / "samples").is_dir()
+)
 
 
 class ContractClient(FlaskClient):
