@@ -5,17 +5,27 @@ import gc
 from service.config import from_environ
 
 settings = from_environ()
+# No collections while the model loads: freed objects would leave holes all over the pages
+# the workers are about to share (the recipe in the docs of gc.freeze).
+gc.disable()
 
 wsgi_app = "service:create_app()"
 bind = f"{settings['HOST']}:{settings['PORT']}"
+# The model is CPU-bound: one sync worker per core runs one request at a time at full speed;
+# threads would only queue on the GIL, and more workers than cores only add switching.
+worker_class = "sync"
 workers = settings["WORKERS"]
-# Load the model once in the master: forked workers share its pages instead of each loading it.
-preload_app = True
+# Load the model once in the master: forked workers share its pages instead of each loading it
+# (PRELOAD=0 only to measure the difference, see bench/README.md).
+preload_app = settings["PRELOAD"]
+# The largest request, a full batch of MAX_BATCH_CHARS, takes ~15 s of one core here
+# (100,000 characters: 3.6-4.2 s); 60 s leaves room for a throttled or shared CPU.
 timeout = settings["TIMEOUT"]
+# On SIGTERM in-flight requests get this long to finish: twice the largest request.
 graceful_timeout = settings["GRACEFUL_TIMEOUT"]
 keepalive = settings["KEEPALIVE"]  # above a load balancer's idle timeout, so it closes first
-# Recycle workers now and then as a backstop against slow leaks; jitter keeps them from
-# restarting together.
+# Recycle workers now and then as a backstop against slow leaks (memory zones keep the string
+# store flat, see bench/memory_flat.py); jitter keeps them from restarting together.
 max_requests = settings["MAX_REQUESTS"]
 max_requests_jitter = settings["MAX_REQUESTS_JITTER"]
 worker_tmp_dir = "/dev/shm"  # the heartbeat file must not sit on a slow overlay disk
@@ -27,3 +37,8 @@ accesslog = "-"
 def pre_fork(server, worker):
     """Freeze the preloaded heap so the workers' garbage collector never touches its pages."""
     gc.freeze()
+
+
+def post_fork(server, worker):
+    """Collect again in the worker: only objects made after the fork are ever scanned."""
+    gc.enable()

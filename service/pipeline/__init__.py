@@ -10,6 +10,7 @@ from . import enrich
 from .nlp import analyze
 from .normalize import normalize
 from .types import Article, Enrichment, ModelInfo
+from .warm import warm_vocab
 
 
 class Pipeline:
@@ -35,6 +36,7 @@ class Pipeline:
         nlp.batch_size = batch_size  # nlp.pipe passes it to every component
         if components:
             nlp.select_pipes(enable=list(components))
+        warm_vocab(nlp)
         return cls(nlp)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
