@@ -7,10 +7,10 @@ import spacy
 from spacy.language import Language
 
 from . import enrich
+from .memory import bound_caches, warm_vocab
 from .nlp import analyze
 from .normalize import normalize
 from .types import Article, Enrichment, ModelInfo
-from .warm import warm_vocab
 
 
 class Pipeline:
@@ -46,6 +46,7 @@ class Pipeline:
             normalized = [normalize(article.text) for article in articles]
         with _timed(timings, "nlp"):
             analyses = analyze(self.nlp, [n.text for n in normalized])
+            bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
                 Enrichment(
