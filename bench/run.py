@@ -40,14 +40,15 @@ def main() -> None:
     corpus = load_corpus()
     nlp = spacy.load(MODEL)
     env = {"MAX_REQUESTS": "0", "NLP_BATCH_SIZE": str(args.batch_size), "LOG_LEVEL": "warning"}
+    with running_server(workers=args.workers, env={**env, "PRELOAD": "0"}) as no_preload:
+        without_preload = warm_memory(no_preload, corpus, args.workers)
     with running_server(workers=args.workers, env=env) as server:
         mode = args.entities_only if args.entities_only != "auto" else probe_options(server)
         ner_env = {**env, "NLP_COMPONENTS": "ner"}
         second = running_server(workers=args.workers, env=ner_env) if mode == "server" else None
         with second or nullcontext(server) as ner_server:
             results = run_rounds(args, nlp, corpus, server, ner_server, mode)
-    with running_server(workers=args.workers, env={**env, "PRELOAD": "0"}) as no_preload:
-        results["memory"]["without preload, warm"] = warm_memory(no_preload, corpus, args.workers)
+    results["memory"]["without preload, warm"] = without_preload
     report(args, corpus, results, mode)
 
 

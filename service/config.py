@@ -52,5 +52,8 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "KEEPALIVE": _int(environ, "KEEPALIVE", 75),
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
+        # ~3x a worker's settled RSS: spikes of a large document are returned to the OS before
+        # the check, so only lasting growth trips it.
+        "MAX_WORKER_RSS_MB": _int(environ, "MAX_WORKER_RSS_MB", 512),
         "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
     }

@@ -1,6 +1,7 @@
 """Every gunicorn setting for enrich: `gunicorn -c python:service.gunicorn_conf`."""
 
 import gc
+import os
 
 from service.config import from_environ
 
@@ -37,6 +38,23 @@ accesslog = "-"
 def pre_fork(server, worker):
     """Freeze the preloaded heap so the workers' garbage collector never touches its pages."""
     gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    """Retire a worker, after its answer, once its RSS passes MAX_WORKER_RSS_MB.
+
+    A backstop for growth memory zones cannot undo: spaCy's string and lexeme tables keep a slot
+    for every word ever dropped, so never-seen words still cost ~16-32 bytes each for good.
+    """
+    limit = settings["MAX_WORKER_RSS_MB"]
+    if limit and _rss_mb() > limit:
+        worker.log.warning("Worker RSS over %s MB: recycling it", limit)
+        worker.alive = False
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def post_fork(server, worker):
