@@ -17,6 +17,8 @@ RATIOS = [
      0.95, True),
     ("CPU efficiency, single documents at c=1", lambda r, n: r["c1"].per_cpu() / r["raw"].per_cpu(),
      0.95, True),
+    ("CPU efficiency, single documents vs raw one-article calls",
+     lambda r, n: r["saturated"].per_cpu() / r["raw_each"].per_cpu(), None, True),
     ("CPU efficiency, batch", lambda r, n: r["batch"].per_cpu() / r["raw"].per_cpu(), 0.98, True),
     ("throughput at saturation ÷ (cores × raw)",
      lambda r, n: r["saturated"].rate() / (n * r["raw"].rate()), 0.90, True),
