@@ -69,8 +69,17 @@ class ArticleSchema(Schema):
 class BatchSchema(Schema):
     # Documents stay raw here: each is loaded by ArticleSchema on its own, so one bad
     # document fails in its slot instead of failing the batch.
-    documents = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1))
-    options = fields.Dict(keys=fields.String())
+    documents = fields.List(
+        fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1)
+    )
+    # Kept raw to merge into each document, but checked here: bad batch options fail the batch.
+    options = fields.Dict(keys=fields.String(), validate=lambda value: _valid_options(value))
+
+
+def _valid_options(options: dict) -> None:
+    errors = OptionsSchema().validate(options)
+    if errors:
+        raise ValidationError(errors)
 
 
 class SpanSchema(Schema):
