@@ -5,7 +5,7 @@ import uuid
 
 from flask import Flask, g, request
 
-from . import api, config, errors
+from . import api, config, errors, pretty, web
 from .orjson_provider import OrjsonProvider
 from .pipeline import Pipeline
 
@@ -21,9 +21,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
     app.extensions["pipeline"] = Pipeline.load(app.config["SPACY_MODEL"])
     errors.init_app(app)
+    pretty.init_app(app)
     app.before_request(_assign_request_id)
     app.after_request(_echo_request_id)
     app.register_blueprint(api.bp)
+    app.register_blueprint(web.bp)
     return app
 
 

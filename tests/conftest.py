@@ -4,7 +4,10 @@ from flask.testing import FlaskClient
 
 from service import create_app
 
-SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "samples"
+_HERE = __import__("pathlib").Path(__file__).resolve()
+# ../shared beside the clone (CI, /work/main); a worktree under /work/wt/ finds it one level up.
+SAMPLES = next((p / "shared" / "samples" for p in _HERE.parents[2:4] if (p / "shared").is_dir()),
+               _HERE.parents[2] / "shared" / "samples")
 
 
 class ContractClient(FlaskClient):

@@ -86,6 +86,7 @@ def read_article() -> dict:
         except UnicodeDecodeError as err:
             abort(400, f"The body is not valid UTF-8 (byte {err.start}).")
         query = request.args.to_dict()
+        query.pop("pretty", None)  # output formatting, not an article field
         if "text" in query:
             raise ValidationError("Send the text as the body, not as a query parameter.", "text")
         return {**query, "text": text}
