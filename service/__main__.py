@@ -1,7 +1,10 @@
-"""Command line: `enrich serve` (or `python -m service serve`) runs the production server."""
+"""Command line: `enrich serve` runs the production server; `enrich annotate` runs the pipeline
+over files without one (`python -m service …` does the same)."""
 
 import argparse
 import sys
+
+from .cli import annotate
 
 
 def serve() -> None:
@@ -17,9 +20,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="enrich", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the HTTP service under gunicorn (see README)")
+    annotate.add_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "serve":
         serve()
+    else:
+        sys.exit(args.run(args))
 
 
 if __name__ == "__main__":
