@@ -16,7 +16,7 @@ def test_page_uses_only_assets_of_this_server(client, path):
     assert page.status_code == 200
     assert page.mimetype == "text/html"
     for link in LINKS.findall(page.text):
-        assert link.startswith(("/", "#")), link
+        assert link.startswith(("/", "#", "data:")), link
         if link.startswith("/static/"):
             assert client.get(link).status_code == 200
 
