@@ -8,5 +8,5 @@ if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ]; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
-.venv/bin/ruff check service tests bench
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

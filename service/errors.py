@@ -40,7 +40,7 @@ def _http_error(error: HTTPException):
 
 
 def _validation_error(error: ValidationError):
-    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    messages = error.normalized_messages()
     fields = ", ".join(sorted(messages))
     return problem(422, "Unprocessable Content", f"Invalid fields: {fields}.", errors=messages)
 

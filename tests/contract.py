@@ -17,8 +17,9 @@ SPEC = OpenAPI.from_file_path(
     str(SPEC_PATH), config=Config(extra_media_type_deserializers=DESERIALIZERS)
 )
 _RAW = yaml.safe_load(SPEC_PATH.read_text())
-PROBLEM = OAS31Validator({**_RAW["components"]["schemas"]["Problem"],
-                          "components": _RAW["components"]})
+PROBLEM = OAS31Validator(
+    {**_RAW["components"]["schemas"]["Problem"], "components": _RAW["components"]}
+)
 
 
 class _SentRequest(WerkzeugOpenAPIRequest):

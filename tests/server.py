@@ -42,11 +42,20 @@ def free_port() -> int:
 def running_server(*, workers: int = 2, env: dict[str, str] | None = None):
     """A server ready on /readyz; stopped with SIGTERM (then SIGKILL) when the block ends."""
     port = free_port()
-    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port),
-                   "WORKERS": str(workers), **(env or {})}
+    environment = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WORKERS": str(workers),
+        **(env or {}),
+    }
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
-        process = subprocess.Popen([sys.executable, "-m", "service", "serve"], env=environment,
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "service", "serve"],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     server = Server(f"http://127.0.0.1:{port}", process, Path(log.name))
     try:
         wait_ready(server)

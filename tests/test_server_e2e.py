@@ -29,13 +29,16 @@ def server():
 
 
 def test_sample_article_gives_exact_entities(server, sample_text):
-    response = server.post("/v1/enrich", data=sample_text.encode(),
-                           headers={"Content-Type": "text/plain; charset=utf-8"})
+    response = server.post(
+        "/v1/enrich",
+        data=sample_text.encode(),
+        headers={"Content-Type": "text/plain; charset=utf-8"},
+    )
     check_requests(response)
     assert response.status_code == 200
     body = response.json()
     assert len(body["entities"]) >= 20
-    assert all(body["text"][e["start"]:e["end"]] == e["text"] for e in body["entities"])
+    assert all(body["text"][e["start"] : e["end"]] == e["text"] for e in body["entities"])
 
 
 @pytest.mark.parametrize("path", ["/v1/info", "/livez", "/readyz", "/openapi.yaml"])
@@ -55,11 +58,15 @@ def test_bad_input_gets_its_status_as_problem_json(server, body, content_type, s
         assert response.json()["request_id"] == response.headers["X-Request-ID"]
 
 
-@pytest.mark.parametrize(("method", "path", "status"),
-                         [("GET", "/nowhere", 404), ("PUT", "/v1/enrich", 405)])
+@pytest.mark.parametrize(
+    ("method", "path", "status"), [("GET", "/nowhere", 404), ("PUT", "/v1/enrich", 405)]
+)
 def test_unknown_path_and_method_are_problems(server, method, path, status):
-    response = server.post(path) if method == "POST" else __import__("requests").request(
-        method, server.url + path, timeout=10)
+    response = (
+        server.post(path)
+        if method == "POST"
+        else __import__("requests").request(method, server.url + path, timeout=10)
+    )
     check_requests(response)
     assert response.status_code == status
 

@@ -8,7 +8,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate
 from ..pipeline.types import Article
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
-ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}")
+ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")
 
 
 def _not_blank(text: str) -> None:

