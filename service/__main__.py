@@ -15,13 +15,18 @@ def serve() -> None:
     run()
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `enrich` console script."""
+def build_parser() -> argparse.ArgumentParser:
+    """The `enrich` command line and its subcommands."""
     parser = argparse.ArgumentParser(prog="enrich", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the HTTP service under gunicorn (see README)")
     annotate.add_parser(commands)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `enrich` console script."""
+    args = build_parser().parse_args(argv)
     if args.command == "serve":
         serve()
     else:

@@ -144,4 +144,4 @@ def test_impossible_shard_is_a_usage_error(source, tmp_path, text):
 @pytest.mark.parametrize("args", [[], ["a.txt", "--jsonl", "in.jsonl", "--out", "o"],
                                   ["--jsonl", "in.jsonl"]])
 def test_files_or_jsonl_with_out_is_required(args):
-    assert annotate(*args) != 0
+    assert annotate(*args) == 2

@@ -1,4 +1,4 @@
-"""`enrich annotate --jsonl` as a real process: killed mid-run, then resumed to a complete output."""
+"""`enrich annotate --jsonl` as a real process: killed mid-run, resumed to a complete output."""
 
 import json
 import os

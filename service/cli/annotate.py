@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     log.setLevel(logging.INFO)  # the summary is output, even where logging is configured quieter
     if bool(args.jsonl) == bool(args.files) or bool(args.jsonl) != bool(args.out):
-        sys.exit("enrich annotate: give FILE… (or -), or --jsonl IN --out OUT")
+        sys.stderr.write("enrich annotate: give FILE… (or -), or --jsonl IN --out OUT\n")
+        return 2  # a usage error, as argparse's own
     settings = config.from_environ()
     pipeline = Pipeline.load(settings["SPACY_MODEL"])
     if args.files:
