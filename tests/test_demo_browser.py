@@ -95,3 +95,55 @@ def test_docs_page_renders_without_errors(browser, server):
     assert page.locator("section.operation").count() >= 5
     page.screenshot(path=str(ARTIFACTS / "docs.png"))
     assert errors == []
+
+
+FULL_ANSWER = {  # every section the API may answer with, untrusted text in each
+    "id": "x", "title": "<b>Title</b>", "publisher": "NPR",
+    "dateline": {"location": "BRUSSELS", "agency": "AP", "start": 0, "end": 8},
+    "authors": ["Lorne Cook"],
+    "text": "BRUSSELS (AP) \u2014 \u201cNo,\u201d said Kalle Laanet of Estonia. \U0001F600 Putin.",
+    "sections": [{"kind": "dateline", "start": 0, "end": 16}],
+    "entities": [
+        {"text": "BRUSSELS", "label": "GPE", "start": 0, "end": 8, "group": 2},
+        {"text": "Kalle Laanet", "label": "PERSON", "start": 27, "end": 39, "group": 0},
+        {"text": "Estonia", "label": "GPE", "start": 43, "end": 50, "group": 1},
+        {"text": "Putin", "label": "PERSON", "start": 54, "end": 59, "group": 3},
+    ],
+    "groups": [
+        {"id": 0, "name": "Kalle Laanet", "label": "PERSON", "mentions": 1, "salience": 0.2},
+        {"id": 1, "name": "Estonia", "label": "GPE", "mentions": 1, "salience": 0.1},
+        {"id": 2, "name": "Brussels", "label": "GPE", "mentions": 1, "salience": 0.05},
+        {"id": 3, "name": "<img src=x onerror=window.pwned=3>", "label": "PERSON",
+         "mentions": 1, "salience": 0.65},
+    ],
+    "quotes": [{"text": "No,", "start": 18, "end": 21,
+                "speaker": {"text": "Kalle Laanet", "group": 0}},
+               {"text": "<script>window.pwned = 4</script>", "start": 0, "end": 0,
+                "speaker": None}],
+    "removed": [{"kind": "caption_control", "text": "hide caption",
+                 "source": {"start": 10, "end": 22}}],
+    "warnings": [{"code": "w", "message": "Quote left unclosed."}],
+    "sentences": [], "stats": {"characters": 59, "words": 10, "sentences": 2},
+    "model": {"name": "m", "version": "1"},
+}
+
+
+def test_every_section_of_a_full_answer_is_shown_as_text(page):
+    page.route("**/v1/enrich", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=__import__("json").dumps(FULL_ANSWER)))
+    enrich(page, "anything")
+    names = page.eval_on_selector_all("#groups tbody tr td:first-child",
+                                      "cells => cells.map(c => c.textContent)")
+    assert names == ["<img src=x onerror=window.pwned=3>", "Kalle Laanet", "Estonia", "Brussels"]
+    marks = page.eval_on_selector_all("#text mark.ent", "ms => ms.map(m => m.firstChild.data)")
+    assert marks == ["BRUSSELS", "Kalle Laanet", "Estonia", "Putin"]  # code points, past the emoji
+    assert page.text_content("#quotes li:first-child .speaker") == "\u2014 Kalle Laanet"
+    assert "unattributed" in page.text_content("#quotes li:last-child")
+    assert page.locator('#text [data-section="dateline"]').count() >= 1
+    assert page.text_content("#meta h2") == "<b>Title</b>"
+    assert "Quote left unclosed." in page.text_content("#meta")
+    assert page.text_content("#removed tbody").startswith("caption_controlhide caption")
+    page.click("#groups tbody tr:nth-child(2)")
+    assert page.locator("#text mark.ent.focus").all_text_contents() == ["Kalle LaanetPERSON"]
+    assert page.evaluate("window.pwned") is None
+    assert page.console_errors == []

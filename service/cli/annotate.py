@@ -18,7 +18,7 @@ from .pool import run_chunks
 from .records import Annotator
 
 log = logging.getLogger("service.cli")
-CHUNK_RECORDS = 32  # records per nlp.pipe call in a worker: big enough to batch, small to resume
+CHUNK_RECORDS = 16  # records per nlp.pipe call in a worker: enough to batch, few to wait on
 
 
 def add_parser(commands) -> None:

@@ -105,6 +105,7 @@ function renderText(container, result) {
   const entities = result.entities || [];
   const quotes = result.quotes || [];
   const sections = result.sections || [];
+  const groupNames = new Map((result.groups || []).map((g) => [g.id, g.name]));
   const cuts = new Set([0, chars.length]);
   for (const span of [...entities, ...quotes, ...sections]) cuts.add(span.start).add(span.end);
   const points = [...cuts].filter((p) => p >= 0 && p <= chars.length).sort((a, b) => a - b);
@@ -114,7 +115,7 @@ function renderText(container, result) {
     const [a, b] = [points[i], points[i + 1]];
     let node = document.createTextNode(chars.slice(a, b).join(""));
     const ent = covering(entities, a, b);
-    if (ent) node = entityMark(node, ent, b === ent.end);
+    if (ent) node = entityMark(node, ent, b === ent.end, groupNames);
     const quote = covering(quotes, a, b);
     const section = covering(sections, a, b);
     if (quote || section) {
@@ -127,8 +128,10 @@ function renderText(container, result) {
   container.replaceChildren(...nodes);
 }
 
-function entityMark(textNode, ent, isLast) {
-  const mark = el("mark", { class: "ent", "data-label": ent.label, title: ent.label }, textNode);
+function entityMark(textNode, ent, isLast, groupNames) {
+  const about = [ent.label, groupNames.get(ent.group), ent.value].filter((x) => x != null);
+  const mark = el("mark", { class: "ent", "data-label": ent.label, title: about.join(" \u00b7 ") },
+    textNode);
   if (ent.group !== undefined && ent.group !== null) mark.dataset.group = String(ent.group);
   if (isLast) mark.append(el("span", { class: "label", text: ent.label }));
   return mark;
