@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from . import reference
+from .highlight import html_view
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static")
 bp.add_app_template_filter(reference.code_spans, "code_spans")
@@ -27,8 +28,10 @@ def docs():
     return render_template("docs.html", api=reference.page())
 
 
-@bp.after_request
-def _protect(response):
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
+@bp.after_app_request
+def _finish(response):
+    response = html_view(response)  # POST /v1/enrich with Accept: text/html
+    if response.mimetype == "text/html":
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
     return response
