@@ -83,7 +83,7 @@ def annotate_jsonl(annotator: Annotator, source: Path, out: Path, *, shard: json
         for outcomes in run_chunks(annotator, chunks, processes=processes):
             for outcome in outcomes:
                 _record(outcome, sink, totals, source)
-            sink.flush()  # whole chunks reach the file, so an interrupted run resumes cleanly
+            sink.flush()  # an interrupted run loses at most the chunk in flight
             bar.update(len(outcomes))
     _summarize(totals, time.perf_counter() - started)
 
