@@ -18,6 +18,13 @@ def _int(environ: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _level(environ: Mapping[str, str]) -> str:
+    level = environ.get("LOG_LEVEL", "info").strip().lower()
+    if level not in ("debug", "info", "warning", "error", "critical"):
+        raise ValueError(f"LOG_LEVEL must be debug, info, warning, error, critical: {level!r}")
+    return level
+
+
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
@@ -35,5 +42,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "KEEPALIVE": _int(environ, "KEEPALIVE", 75),
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),
-        "LOG_LEVEL": environ.get("LOG_LEVEL", "info").lower(),
+        "LOG_LEVEL": _level(environ),
+        "LOG_TEXT_PREVIEW_CHARS": _int(environ, "LOG_TEXT_PREVIEW_CHARS", 0),
+        "PROMETHEUS_MULTIPROC_DIR": environ.get("PROMETHEUS_MULTIPROC_DIR", ""),
     }

@@ -1,6 +1,7 @@
 """One function renders every failure as RFC 9457 problem+json."""
 
 import logging
+import uuid
 
 from flask import Flask, g, jsonify
 from marshmallow import ValidationError
@@ -17,7 +18,7 @@ def problem(status: int, title: str, detail: str, **extra):
         "title": title,
         "status": status,
         "detail": detail,
-        "request_id": g.get("request_id") or "unassigned",
+        "request_id": g.setdefault("request_id", uuid.uuid4().hex),
         **extra,
     }
     response = jsonify(body)

@@ -3,6 +3,7 @@
 import gc
 
 from service.config import from_environ
+from service.scrape import remove_directory, worker_exited
 
 settings = from_environ()
 
@@ -22,8 +23,26 @@ worker_tmp_dir = "/dev/shm"  # the heartbeat file must not sit on a slow overlay
 control_socket_disable = True  # nothing uses it, and a read-only root cannot hold it
 loglevel = settings["LOG_LEVEL"]
 accesslog = "-"
+logger_class = "service.logs.GunicornLogger"  # error and access lines as JSON, like the app's
+
+
+def on_starting(server):
+    """Refuse to serve metrics that would each describe one worker only; say where they are."""
+    if not settings["PROMETHEUS_MULTIPROC_DIR"]:
+        raise RuntimeError("Set PROMETHEUS_MULTIPROC_DIR to an empty directory or use enrich serve")
+    server.log.info("Metrics directory: %s", settings["PROMETHEUS_MULTIPROC_DIR"])
 
 
 def pre_fork(server, worker):
     """Freeze the preloaded heap so the workers' garbage collector never touches its pages."""
     gc.freeze()
+
+
+def child_exit(server, worker):
+    """Count it; its in-progress gauge must not count any more, its counters stay."""
+    worker_exited(settings["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
+
+
+def on_exit(server):
+    """The metric files describe this run only: remove them."""
+    remove_directory(settings["PROMETHEUS_MULTIPROC_DIR"])

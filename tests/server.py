@@ -39,8 +39,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(*, workers: int = 2, env: dict[str, str] | None = None):
-    """A server ready on /readyz; stopped with SIGTERM (then SIGKILL) when the block ends."""
+def running_server(*, workers: int = 2, env: dict[str, str | None] | None = None):
+    """A server ready on /readyz; stopped with SIGTERM (then SIGKILL) when the block ends.
+
+    A variable given as None in `env` is removed from the server's environment."""
     port = free_port()
     environment = {
         **os.environ,
@@ -49,6 +51,7 @@ def running_server(*, workers: int = 2, env: dict[str, str] | None = None):
         "WORKERS": str(workers),
         **(env or {}),
     }
+    environment = {name: value for name, value in environment.items() if value is not None}
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "service", "serve"],

@@ -145,3 +145,10 @@ def test_impossible_shard_is_a_usage_error(source, tmp_path, text):
                                   ["--jsonl", "in.jsonl"]])
 def test_files_or_jsonl_with_out_is_required(args):
     assert annotate(*args) == 2
+
+
+def test_the_command_line_does_not_import_prometheus_client():
+    # `enrich serve` sets PROMETHEUS_MULTIPROC_DIR after importing the command line, and
+    # prometheus_client fixes its mode when first imported.
+    check = "import sys, service.__main__; sys.exit('prometheus_client' in sys.modules)"
+    assert __import__("subprocess").run([__import__("sys").executable, "-c", check]).returncode == 0

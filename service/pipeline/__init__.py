@@ -1,6 +1,7 @@
 """Pipeline: owns the spaCy model and runs normalize -> nlp -> enrich, timing each stage."""
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import spacy
@@ -11,12 +12,15 @@ from .nlp import analyze
 from .normalize import normalize
 from .types import Article, Enrichment, ModelInfo
 
+Observer = Callable[[list[Article], list[Enrichment]], None]
+
 
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
         self.model = ModelInfo(
@@ -52,6 +56,8 @@ class Pipeline:
                 )
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
             ]
+        for observe in self.observers:
+            observe(articles, results)
         return results
 
 
