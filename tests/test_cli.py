@@ -1,6 +1,9 @@
 """`enrich annotate`: the API's JSON for files and JSON-lines streams, sharded and resumable."""
 
+import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -47,8 +50,7 @@ def test_file_gives_exactly_the_api_json(tmp_path, client, sample_text, capsysbi
 
 
 def test_stdin_is_read_for_a_dash(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", type("In", (), {"buffer": __import__("io").BytesIO(
-        TEXTS[0].encode())})())
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TEXTS[0].encode())))
     assert annotate("-", "--pretty") == 0
     output = capsys.readouterr().out
     assert output.startswith("{\n  ")
@@ -151,4 +153,4 @@ def test_the_command_line_does_not_import_prometheus_client():
     # `enrich serve` sets PROMETHEUS_MULTIPROC_DIR after importing the command line, and
     # prometheus_client fixes its mode when first imported.
     check = "import sys, service.__main__; sys.exit('prometheus_client' in sys.modules)"
-    assert __import__("subprocess").run([__import__("sys").executable, "-c", check]).returncode == 0
+    assert subprocess.run([sys.executable, "-c", check]).returncode == 0

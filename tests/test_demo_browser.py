@@ -1,5 +1,6 @@
 """The demo page in real headless Chromium (Debian's), driven by playwright, against gunicorn."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,7 @@ FULL_ANSWER = {  # every section the API may answer with, untrusted text in each
 
 def test_every_section_of_a_full_answer_is_shown_as_text(page):
     page.route("**/v1/enrich", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=__import__("json").dumps(FULL_ANSWER)))
+        status=200, content_type="application/json", body=json.dumps(FULL_ANSWER)))
     enrich(page, "anything")
     names = page.eval_on_selector_all("#groups tbody tr td:first-child",
                                       "cells => cells.map(c => c.textContent)")
