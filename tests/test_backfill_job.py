@@ -7,6 +7,7 @@ from pathlib import Path
 
 import kubernetes_validate
 import pytest
+import yaml
 
 from service.__main__ import build_parser
 from service.cli.jsonl import Shard
@@ -21,7 +22,7 @@ def job() -> dict:
     kubectl = Path(sys.executable).parent / "kubectl"
     rendered = subprocess.run([str(kubectl), "kustomize", str(ROOT / "k8s" / "backfill")],
                               check=True, capture_output=True, text=True).stdout
-    (job,) = __import__("yaml").safe_load_all(rendered)
+    (job,) = yaml.safe_load_all(rendered)
     return job
 
 
