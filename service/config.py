@@ -39,6 +39,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "WORKERS": _int(environ, "WORKERS", 0) or (os.cpu_count() or 1),
         "TIMEOUT": _int(environ, "TIMEOUT", 60),
         "GRACEFUL_TIMEOUT": _int(environ, "GRACEFUL_TIMEOUT", 30),
+        "DRAIN_SECONDS": _int(environ, "DRAIN_SECONDS", 0),
         "KEEPALIVE": _int(environ, "KEEPALIVE", 75),
         "MAX_REQUESTS": _int(environ, "MAX_REQUESTS", 5000),
         "MAX_REQUESTS_JITTER": _int(environ, "MAX_REQUESTS_JITTER", 500),

@@ -1,7 +1,9 @@
 """Every gunicorn setting for enrich: `gunicorn -c python:service.gunicorn_conf`."""
 
 import gc
+import signal
 
+from service import draining
 from service.config import from_environ
 from service.scrape import remove_directory, worker_exited
 
@@ -27,10 +29,12 @@ logger_class = "service.logs.GunicornLogger"  # error and access lines as JSON, 
 
 
 def on_starting(server):
-    """Refuse to serve metrics that would each describe one worker only; say where they are."""
+    """Refuse to serve metrics that would each describe one worker only; say where they are.
+    Make SIGTERM drain before gunicorn's graceful stop (see service/draining.py)."""
     if not settings["PROMETHEUS_MULTIPROC_DIR"]:
         raise RuntimeError("Set PROMETHEUS_MULTIPROC_DIR to an empty directory or use enrich serve")
     server.log.info("Metrics directory: %s", settings["PROMETHEUS_MULTIPROC_DIR"])
+    server.handle_term = lambda: _drain_then_stop(server)
 
 
 def pre_fork(server, worker):
@@ -46,3 +50,18 @@ def child_exit(server, worker):
 def on_exit(server):
     """The metric files describe this run only: remove them."""
     remove_directory(settings["PROMETHEUS_MULTIPROC_DIR"])
+
+
+def _drain_then_stop(server):
+    # A second SIGTERM, or DRAIN_SECONDS=0, stops at once: gunicorn's own SIGTERM behaviour.
+    if draining.is_draining() or not settings["DRAIN_SECONDS"]:
+        raise StopIteration
+    draining.start_draining()
+    server.log.info("Draining for %d s before the graceful stop", settings["DRAIN_SECONDS"])
+    server.handle_alrm = _stop
+    signal.signal(signal.SIGALRM, server.signal)  # queued like gunicorn's own signals
+    signal.alarm(settings["DRAIN_SECONDS"])
+
+
+def _stop():
+    raise StopIteration  # the arbiter's main loop answers it with its graceful halt()

@@ -39,7 +39,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(*, workers: int = 2, env: dict[str, str | None] | None = None):
+def running_server(
+    *,
+    workers: int = 2,
+    env: dict[str, str | None] | None = None,
+    command: list[str] | None = None,
+):
     """A server ready on /readyz; stopped with SIGTERM (then SIGKILL) when the block ends.
 
     A variable given as None in `env` is removed from the server's environment."""
@@ -54,7 +59,7 @@ def running_server(*, workers: int = 2, env: dict[str, str | None] | None = None
     environment = {name: value for name, value in environment.items() if value is not None}
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "service", "serve"],
+            command or [sys.executable, "-m", "service", "serve"],
             env=environment,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -1,28 +1,21 @@
 """k8s/backfill: an Indexed Job whose completion index picks the shard; rendered and validated."""
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import kubernetes_validate
 import pytest
-import yaml
+from manifests import render
 
 from service.__main__ import build_parser
 from service.cli.jsonl import Shard
 
-ROOT = Path(__file__).resolve().parents[1]
-KUBERNETES_VERSIONS = ["1.34.0", "1.37.0"]  # as k8s/base is checked
+KUBERNETES_VERSIONS = ["1.34.0", "1.37.0"]  # as tests/test_k8s.py checks k8s/overlays
 VARIABLE = re.compile(r"\$\((\w+)\)")
 
 
 @pytest.fixture(scope="module")
 def job() -> dict:
-    kubectl = Path(sys.executable).parent / "kubectl"
-    rendered = subprocess.run([str(kubectl), "kustomize", str(ROOT / "k8s" / "backfill")],
-                              check=True, capture_output=True, text=True).stdout
-    (job,) = yaml.safe_load_all(rendered)
+    (job,) = render("backfill")
     return job
 
 

@@ -7,6 +7,7 @@ import orjson
 from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 
+from .. import draining
 from .schemas import ArticleSchema, EnrichmentSchema
 
 bp = Blueprint("api", __name__)
@@ -58,6 +59,8 @@ def readyz():
     """The model is loaded and the server is not shutting down."""
     if "pipeline" not in current_app.extensions:
         abort(503, "The model is not loaded yet.")
+    if draining.is_draining():
+        abort(503, "The server is shutting down.")
     return {"status": "ready"}
 
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Build the image from the unchanged Dockerfile and run it the way k8s/base runs it: host network,
+# its non-root user, read-only root with tmpfs on /tmp and the metrics directory, the ConfigMap's
+# environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, and
+# reports the image size. No Docker daemon here: podman with chroot isolation and a
+# python:3.11-slim stand-in made from Debian packages (../shared/notes/container-build.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+IMAGE=${IMAGE:-localhost/enrich:check}
+BASE=docker.io/library/python:3.11-slim
+SAMPLE=${SAMPLE:-../shared/samples/npr-nato-russia-talks.txt}
+CA=/etc/ssl/certs/ca-certificates.crt
+work=$(mktemp -d)
+name=enrich-check-$$
+trap 'podman rm -f -i "$name" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+step() { printf '%s image-check: %s\n' "$(date +%T)" "$*"; }
+
+install_tools() {
+  command -v podman >/dev/null && command -v runc >/dev/null && command -v mmdebstrap >/dev/null \
+    && return
+  step "installing podman, runc, mmdebstrap"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
+    --no-install-recommends podman runc mmdebstrap >/dev/null
+}
+
+configure_podman() {
+  # Debian's crun fails on hybrid cgroups; raising the hard nofile limit is refused here.
+  local nofile
+  nofile=$(ulimit -Hn)
+  cat >"$work/containers.conf" <<CONF
+[containers]
+default_ulimits = ["nofile=$nofile:$nofile", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+CONF
+  export CONTAINERS_CONF=$work/containers.conf
+}
+
+base_image() {
+  if podman image exists "$BASE"; then
+    step "base $BASE already present"
+    return
+  fi
+  step "building the $BASE stand-in from Debian bookworm packages"
+  mmdebstrap --quiet --variant=minbase --format=tar \
+    --include=python3,python3-venv,python3-pip,ca-certificates \
+    --customize-hook='ln -sf python3 "$1/usr/bin/python"' \
+    --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
+    bookworm "$work/base.tar" /etc/apt/sources.list.d/debian.sources
+  podman import --quiet --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' --change 'CMD ["python3"]' "$work/base.tar" "$BASE" >/dev/null
+}
+
+build_image() {
+  step "building $IMAGE"
+  local start=$SECONDS
+  podman build --quiet --isolation chroot -v "$CA:$CA:ro" \
+    --build-arg VERSION="$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')" \
+    --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
+    -t "$IMAGE" . >/dev/null
+  step "built in $((SECONDS - start)) s; size $(podman image inspect --format '{{.Size}}' "$IMAGE" \
+    | awk '{printf "%.0f MB", $1 / 1e6}')"
+}
+
+run_and_check() {
+  local port user
+  [ -x .venv/bin/python ] || { python3 -m venv .venv && .venv/bin/pip install --quiet -e '.[dev]'; }
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
+  .venv/bin/python tests/manifests.py env >"$work/env"
+  step "running as $user, read-only root, port $port, env: $(tr '\n' ' ' <"$work/env")"
+  podman run -d --name "$name" --network host --user "$user" --read-only \
+    --tmpfs /tmp:rw,mode=1777,size=64m --tmpfs /tmp/prometheus:rw,mode=1777,size=64m \
+    --env-file "$work/env" -e HOST=127.0.0.1 -e PORT="$port" -e WORKERS=2 \
+    --stop-timeout 60 "$IMAGE" >/dev/null
+  .venv/bin/python tests/drain.py container "$name" "http://127.0.0.1:$port" "$SAMPLE" \
+    || { podman logs "$name" | tail -40; return 1; }
+}
+
+install_tools
+configure_podman
+base_image
+build_image
+run_and_check
+step "ok"
