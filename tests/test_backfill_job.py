@@ -4,7 +4,7 @@ import re
 
 import kubernetes_validate
 import pytest
-from manifests import render
+from manifests import backfill_command, render
 
 from service.__main__ import build_parser
 from service.cli.jsonl import Shard
@@ -24,11 +24,11 @@ def container(job: dict) -> dict:
     return found
 
 
-def cli_args(job: dict, index: int):
-    """The container's command line as the kubelet expands it for pod `index`."""
-    values = {"JOB_COMPLETION_INDEX": str(index), "PROCESSES": "2"}
-    args = [VARIABLE.sub(lambda m: values[m.group(1)], arg) for arg in container(job)["args"]]
-    return build_parser().parse_args(args)
+def cli_args(index: int):
+    """The container's command line, as the kubelet expands it for pod `index`, parsed."""
+    command = backfill_command(index, processes=2)
+    assert command[0] == "enrich"
+    return build_parser().parse_args(command[1:])
 
 
 @pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
@@ -40,7 +40,7 @@ def test_each_completion_index_annotates_its_own_shard_into_its_own_file(job):
     spec = job["spec"]
     assert spec["completionMode"] == "Indexed"
     count = spec["completions"]
-    parsed = [cli_args(job, index) for index in range(count)]
+    parsed = [cli_args(index) for index in range(count)]
     assert [args.shard for args in parsed] == [Shard(i, count) for i in range(count)]
     assert len({args.out for args in parsed}) == count
     assert {args.jsonl for args in parsed} == {parsed[0].jsonl}
@@ -57,11 +57,11 @@ def test_every_variable_in_the_args_is_set_in_the_container(job):
 
 def test_command_is_the_installed_cli(job):
     assert container(job)["command"] == ["enrich"]
-    assert cli_args(job, 0).run.__module__ == "service.cli.annotate"
+    assert cli_args(0).run.__module__ == "service.cli.annotate"
 
 
 def test_input_is_mounted_read_only_and_output_writable(job):
-    args = cli_args(job, 0)
+    args = cli_args(0)
     mounts = {m["mountPath"]: m.get("readOnly", False) for m in container(job)["volumeMounts"]}
     assert mounts[str(args.jsonl.parent)] is True
     assert mounts[str(args.out.parent)] is False
