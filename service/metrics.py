@@ -73,9 +73,10 @@ def _observe_run(articles, results) -> None:
 
 
 def _count_findings(results) -> None:
-    # One write per label, not per entity: each is a locked write to a shared file.
-    labels = collections.Counter(e.label for result in results for e in result.entities)
-    kinds = collections.Counter(span.kind for result in results for span in result.removed)
+    # One write per label, not per entity: each is a locked write to a shared file. A section
+    # the caller did not include is None.
+    labels = collections.Counter(e.label for result in results for e in result.entities or ())
+    kinds = collections.Counter(span.kind for result in results for span in result.removed or ())
     for label, count in labels.items():
         ENTITIES.labels(label).inc(count)
     for kind, count in kinds.items():

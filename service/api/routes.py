@@ -15,6 +15,9 @@ article_schema = ArticleSchema()
 enrichment_schema = EnrichmentSchema()
 OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
 SERVICE_VERSION = metadata.version("enrich-service")
+# text/plain callers give `options` as query parameters; lists comma-separated or repeated.
+OPTION_PARAMETERS = ("include", "labels", "offsets", "published")
+LIST_PARAMETERS = {"include", "labels"}
 
 
 @bp.post("/v1/enrich")
@@ -88,11 +91,15 @@ def read_article() -> dict:
             text = _read_body().decode("utf-8")
         except UnicodeDecodeError as err:
             abort(400, f"The body is not valid UTF-8 (byte {err.start}).")
-        query = request.args.to_dict()
+        query = {name: values[-1] for name, values in request.args.lists()}
         query.pop("pretty", None)  # output formatting, not an article field
         if "text" in query:
             raise ValidationError("Send the text as the body, not as a query parameter.", "text")
-        return {**query, "text": text}
+        options = {name: query.pop(name) for name in OPTION_PARAMETERS if name in query}
+        for name in LIST_PARAMETERS & options.keys():
+            given = request.args.getlist(name)
+            options[name] = [value for item in given for value in item.split(",") if value]
+        return {**query, "text": text, **({"options": options} if options else {})}
     abort(415, "Send application/json or text/plain; charset=utf-8.")
 
 

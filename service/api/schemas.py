@@ -2,10 +2,12 @@
 
 import re
 import uuid
+from datetime import datetime
 
-from marshmallow import Schema, ValidationError, fields, post_load, validate
+from marshmallow import Schema, ValidationError, fields, post_dump, post_load, validate
 
-from ..pipeline.types import Article
+from ..pipeline.enrich.encoding import ENCODINGS
+from ..pipeline.types import SECTIONS, Article, Options
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
 ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")
@@ -16,16 +18,46 @@ def _not_blank(text: str) -> None:
         raise ValidationError("Text must contain something other than whitespace.")
 
 
+class PublishedField(fields.Field):
+    """An ISO 8601 date or datetime; kept as the publisher's wall-clock time."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> datetime:
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=None)
+        except (TypeError, ValueError) as err:
+            raise ValidationError("Not an ISO 8601 date or datetime.") from err
+
+
+class OptionsSchema(Schema):
+    include = fields.List(fields.String(validate=validate.OneOf(SECTIONS)))
+    labels = fields.List(fields.String(validate=validate.Length(1, 64)))
+    offsets = fields.String(validate=validate.OneOf(ENCODINGS))
+    published = PublishedField()
+
+    @post_load
+    def _to_options(self, data, **_):
+        include = data.get("include", SECTIONS)
+        labels = data.get("labels")
+        return Options(
+            frozenset(include),
+            None if labels is None else frozenset(labels),
+            data.get("offsets", "codepoint"),
+            data.get("published"),
+        )
+
+
 class ArticleSchema(Schema):
     text = fields.String(required=True, validate=_not_blank)
     article_id = fields.String(
         data_key="id",
         validate=validate.Regexp(ID_PATTERN, error="Id must be 1-256 printable characters."),
     )
+    options = fields.Nested(OptionsSchema)
 
     @post_load
     def _to_article(self, data, **_):
-        return Article(id=data.get("article_id") or uuid.uuid4().hex, text=data["text"])
+        article_id = data.get("article_id") or uuid.uuid4().hex
+        return Article(article_id, data["text"], data.get("options", Options()))
 
 
 class SpanSchema(Schema):
@@ -39,6 +71,55 @@ class EntitySchema(Schema):
     start = fields.Integer()
     end = fields.Integer()
     source = fields.Nested(SpanSchema)
+    group = fields.Integer()
+    value = fields.String()
+
+    @post_dump
+    def _omit_unresolved(self, data, **_):
+        if data["value"] is None:
+            del data["value"]
+        return data
+
+
+class GroupSchema(Schema):
+    group_id = fields.Integer(data_key="id", attribute="id")
+    name = fields.String()
+    label = fields.String()
+    mentions = fields.Integer()
+    first = fields.Nested(SpanSchema)
+    salience = fields.Float()
+
+
+class SpeakerSchema(Schema):
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    group = fields.Integer()
+
+
+class QuoteSchema(Schema):
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    speaker = fields.Nested(SpeakerSchema, allow_none=True)
+
+
+class DatelineSchema(Schema):
+    location = fields.String()
+    agency = fields.String(allow_none=True)
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class SectionSchema(Schema):
+    kind = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class NoticeSchema(Schema):
+    code = fields.String()
+    message = fields.String()
 
 
 class RemovedSchema(Schema):
@@ -52,6 +133,7 @@ class StatsSchema(Schema):
     words = fields.Integer()
     sentences = fields.Integer()
     paragraphs = fields.Integer()
+    reading_time_seconds = fields.Integer()
 
 
 class ModelSchema(Schema):
@@ -63,10 +145,25 @@ class EnrichmentSchema(Schema):
     article_id = fields.String(data_key="id", attribute="id")
     text = fields.String()
     entities = fields.List(fields.Nested(EntitySchema))
+    groups = fields.List(fields.Nested(GroupSchema))
+    quotes = fields.List(fields.Nested(QuoteSchema))
     sentences = fields.List(fields.Nested(SpanSchema))
     removed = fields.List(fields.Nested(RemovedSchema))
     stats = fields.Nested(StatsSchema)
     model = fields.Nested(ModelSchema)
+    title = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    dateline = fields.Nested(DatelineSchema, allow_none=True)
+    authors = fields.List(fields.String())
+    sections = fields.List(fields.Nested(SectionSchema))
+    warnings = fields.List(fields.Nested(NoticeSchema))
+
+    @post_dump
+    def _omit_unrequested(self, data, **_):
+        for section in SECTIONS:
+            if data.get(section) is None:
+                data.pop(section, None)
+        return data
 
 
 class InfoSchema(Schema):

@@ -7,10 +7,10 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
-from . import enrich
-from .nlp import analyze
+from .enrich import dates, enrich
+from .nlp import analyze, components_for
 from .normalize import normalize
-from .types import Article, Enrichment, ModelInfo
+from .types import Analysis, Article, Enrichment, ModelInfo
 
 Observer = Callable[[list[Article], list[Enrichment]], None]
 
@@ -29,6 +29,7 @@ class Pipeline:
             tuple(nlp.pipe_names),
             tuple(sorted(labels)),
         )
+        dates.warm_up()
 
     @classmethod
     def load(cls, name: str) -> "Pipeline":
@@ -36,29 +37,38 @@ class Pipeline:
         return cls(spacy.load(name))
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
-        """Enrich articles in input order; one nlp.pipe pass over all of them."""
+        """Enrich articles in input order.
+
+        Articles whose options need the same model components share one nlp.pipe pass, so a
+        batch with one set of options is one pass and a mixed batch never runs more than each
+        article needs.
+        """
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text) for article in articles]
         with _timed(timings, "nlp"):
-            analyses = analyze(self.nlp, [n.text for n in normalized])
+            analyses = self._analyze(articles, [n.text for n in normalized])
         with _timed(timings, "enrich"):
             results = [
-                Enrichment(
-                    id=article.id,
-                    text=norm.text,
-                    entities=enrich.locate_entities(analysis, norm),
-                    sentences=analysis.sentences,
-                    removed=norm.removed,
-                    stats=enrich.count(analysis, norm.text),
-                    model=self.model,
-                    timings=timings,
-                )
+                enrich(article, norm, analysis, self.model)
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
             ]
+        for result in results:
+            result.timings.update(timings)
         for observe in self.observers:
             observe(articles, results)
         return results
+
+    def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
+        by_components: dict[frozenset[str], list[int]] = {}
+        for index, article in enumerate(articles):
+            by_components.setdefault(components_for(article.options.include), []).append(index)
+        analyses: list[Analysis] = [Analysis([], [], 0)] * len(articles)
+        for components, indexes in by_components.items():
+            found = analyze(self.nlp, [texts[i] for i in indexes], components)
+            for index, analysis in zip(indexes, found, strict=True):
+                analyses[index] = analysis
+        return analyses
 
 
 @contextmanager

@@ -1,6 +1,10 @@
 """Plain values that flow between the pipeline stages and out to the schemas."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
+
+# Response sections a caller can choose with `options.include`; all of them by default.
+SECTIONS = ("entities", "groups", "quotes", "sentences", "stats", "removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,9 +14,20 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Options:
+    """What the caller asked for: sections, entity labels, offset encoding, publication time."""
+
+    include: frozenset[str] = frozenset(SECTIONS)
+    labels: frozenset[str] | None = None  # None: every label
+    offsets: str = "codepoint"  # or "utf16", "utf8"
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     text: str
+    options: Options = Options()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +81,19 @@ class Entity:
     start: int
     end: int
     source: Span
+    group: int | None = None
+    value: str | None = None  # a DATE resolved against `options.published`, ISO 8601
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The parse of one text as parallel tuples, one item per token (see `nlp.extract_tokens`)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    deps: tuple[str, ...]
+    heads: tuple[int, ...]  # index of the head token; the root points at itself
+    sents: tuple[int, ...]  # index of the token's sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +103,36 @@ class Analysis:
     mentions: list[Mention]
     sentences: list[Span]
     words: int
+    stopwords: int = 0
+    tokens: Tokens | None = None  # only when the parser ran
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Mentions of one real-world thing: canonical name, count, first mention, salience."""
+
+    id: int
+    name: str
+    label: str
+    mentions: int
+    first: Span
+    salience: float
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    group: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +141,7 @@ class Stats:
     words: int
     sentences: int
     paragraphs: int
+    reading_time_seconds: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +154,21 @@ class ModelInfo:
 
 @dataclass(frozen=True, slots=True)
 class Enrichment:
+    """One article's response; a section the caller did not include is None and omitted."""
+
     id: str
     text: str
-    entities: list[Entity]
-    sentences: list[Span]
-    removed: list[Removed]
-    stats: Stats
     model: ModelInfo
+    title: str | None = None
+    publisher: str | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    entities: list[Entity] | None = None
+    groups: list[Group] | None = None
+    quotes: list[Quote] | None = None
+    sentences: list[Span] | None = None
+    removed: list[Removed] | None = None
+    stats: Stats | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)

@@ -1,0 +1,86 @@
+"""Plain values from the model -> the response: groups, quotes, dates, stats, warnings, offsets."""
+
+from ..normalize import Normalized
+from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo
+from . import dates
+from .attribution import attribute
+from .checks import check, count
+from .encoding import encode
+from .groups import group_mentions
+from .quotes import find_quotes
+from .salience import summarize
+from .speech import Parse
+
+
+def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo) -> Enrichment:
+    """Everything the article's options ask for, with offsets in the requested encoding."""
+    options = article.options
+    include = options.include
+    mentions = with_dateline(analysis.mentions, norm)
+    numbers = group_mentions(mentions)
+    groups = summarize(mentions, numbers, norm.text, norm.sections)
+    warnings = [*norm.warnings, *check(analysis, norm.text)]
+    quotes = None
+    if "quotes" in include:
+        quotes, notices = _quotes(norm.text, analysis, mentions, numbers, groups)
+        warnings.extend(notices)
+    wanted = options.labels
+    result = Enrichment(
+        id=article.id,
+        text=norm.text,
+        model=model,
+        title=norm.title,
+        publisher=norm.publisher,
+        dateline=norm.dateline,
+        authors=norm.authors,
+        sections=norm.sections,
+        warnings=warnings,
+        entities=_entities(mentions, numbers, norm, options) if "entities" in include else None,
+        groups=[g for g in groups if wanted is None or g.label in wanted]
+        if "groups" in include
+        else None,
+        quotes=quotes,
+        sentences=analysis.sentences if "sentences" in include else None,
+        removed=norm.removed if "removed" in include else None,
+        stats=count(analysis, norm.text) if "stats" in include else None,
+    )
+    return encode(result, article.text, options.offsets)
+
+
+def _quotes(text: str, analysis: Analysis, mentions, numbers, groups) -> tuple[list, list]:
+    spans, notices = find_quotes(text)
+    labels = {g.id: g.label for g in groups}
+    quoted = [(span.opening, span.closing) for span in spans]
+    parse = analysis.tokens and Parse(text, analysis.tokens, mentions, numbers, labels, quoted)
+    return attribute(text, spans, parse), notices
+
+
+def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:
+    """The mentions with the dateline's location as a GPE: relabelled when the model found it
+    under another label (`BRUSSELS` as ORG), added when it did not find it at all."""
+    line = norm.dateline
+    if line is None:
+        return mentions
+    place = Mention(norm.text[line.start : line.end], "GPE", line.start, line.end)
+    overlapping = [m for m in mentions if m.start < line.end and line.start < m.end]
+    if not overlapping:
+        return sorted([*mentions, place], key=lambda m: m.start)
+    return [place if (m.start, m.end) == (line.start, line.end) else m for m in mentions]
+
+
+def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
+    to_source = norm.offsets.to_source
+    published = options.published
+    return [
+        Entity(
+            m.text,
+            m.label,
+            m.start,
+            m.end,
+            to_source(m.start, m.end),
+            group,
+            dates.resolve(m.text, published) if published and m.label == "DATE" else None,
+        )
+        for m, group in zip(mentions, numbers, strict=True)
+        if options.labels is None or m.label in options.labels
+    ]
