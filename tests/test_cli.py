@@ -65,7 +65,10 @@ def test_a_file_that_fails_sets_the_exit_status_and_the_others_still_print(tmp_p
     assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == [str(good)]
 
 
-def test_jsonl_lines_are_the_api_json_in_input_order(source, tmp_path, client):
+def test_jsonl_lines_are_the_api_json_in_input_order(tmp_path, client):
+    with_options = json.dumps({"id": "o", "text": "Merkel 😀 met Macron in Paris.",
+                               "options": {"include": ["entities"], "offsets": "utf16"}})
+    source = write_jsonl(tmp_path / "in.jsonl", [*records(3), with_options, *records(5)[3:]])
     out = tmp_path / "out.jsonl"
     assert annotate("--jsonl", str(source), "--out", str(out), "--processes", "1") == 0
     lines = out.read_bytes().splitlines()

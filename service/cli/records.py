@@ -69,7 +69,7 @@ class Annotator:
                 return [Outcome(todo[0][0], error=f"the pipeline failed: {err!r}"[:500])]
             return [outcome for item in todo for outcome in self._run([item])]
         return [
-            Outcome(line, orjson.dumps(enrichment_schema.dump(e)), e.stats.words)
+            Outcome(line, orjson.dumps(enrichment_schema.dump(e)), e.stats.words if e.stats else 0)
             for (line, _), e in zip(todo, enrichments, strict=True)
         ]
 
