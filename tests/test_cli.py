@@ -9,6 +9,7 @@ import pytest
 
 from service.__main__ import main
 from service.cli.jsonl import Shard
+from service.pipeline import Pipeline
 
 pytestmark = pytest.mark.model
 
@@ -86,6 +87,26 @@ def test_bad_record_is_logged_and_skipped(tmp_path, bad, caplog):
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [
         "r0", "r1", "r2", "r3"]
     assert "in.jsonl line 3 skipped" in caplog.text
+
+
+def test_a_record_the_pipeline_fails_on_is_skipped_and_its_chunk_kept(tmp_path, monkeypatch,
+                                                                      caplog):
+    run = Pipeline.run
+
+    def fragile(self, articles):
+        if any("EXPLODE" in article.text for article in articles):
+            raise RuntimeError("EXPLODE is the article text")
+        return run(self, articles)
+
+    monkeypatch.setattr(Pipeline, "run", fragile)
+    bad = json.dumps({"id": "boom", "text": "It will EXPLODE."})
+    source = write_jsonl(tmp_path / "in.jsonl", [*records(2), bad, *records(4)[2:]])
+    out = tmp_path / "out.jsonl"
+    assert annotate("--jsonl", str(source), "--out", str(out), "--processes", "1") == 0
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [
+        "r0", "r1", "r2", "r3"]
+    assert "line 3 skipped: the pipeline failed: RuntimeError" in caplog.text
+    assert "EXPLODE" not in caplog.text
 
 
 def test_text_over_the_limit_is_a_bad_record(tmp_path, monkeypatch, caplog):

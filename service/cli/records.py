@@ -62,16 +62,21 @@ class Annotator:
         return article
 
     def _run(self, todo: list[tuple[int, Article]]) -> list[Outcome]:
+        if not todo:
+            return []
         try:
             enrichments = self.pipeline.run([article for _, article in todo])
+            return [_outcome(line, e) for (line, _), e in zip(todo, enrichments, strict=True)]
         except Exception as err:  # noqa: BLE001 - one bad document must not sink its whole chunk
             if len(todo) == 1:
-                return [Outcome(todo[0][0], error=f"the pipeline failed: {err!r}"[:500])]
+                # The exception's class only: its message may quote the article.
+                return [Outcome(todo[0][0], error=f"the pipeline failed: {type(err).__name__}")]
             return [outcome for item in todo for outcome in self._run([item])]
-        return [
-            Outcome(line, orjson.dumps(enrichment_schema.dump(e)), e.stats.words if e.stats else 0)
-            for (line, _), e in zip(todo, enrichments, strict=True)
-        ]
+
+
+def _outcome(line: int, enrichment) -> Outcome:
+    words = enrichment.stats.words if enrichment.stats else 0
+    return Outcome(line, orjson.dumps(enrichment_schema.dump(enrichment)), words)
 
 
 def _parse(raw: bytes) -> dict | str:
