@@ -77,6 +77,7 @@ def annotate_jsonl(annotator: Annotator, source: Path, out: Path, *, shard: json
     started = time.perf_counter()
     totals = {"annotated": 0, "skipped": 0, "bad": 0, "words": 0}
     chunks = jsonl.chunked(jsonl.records(source, shard), CHUNK_RECORDS)
+    tqdm.monitor_interval = 0  # no monitor thread: the workers are forked after the bar starts
     bar = tqdm(total=jsonl.count_lines(source, shard), unit="article", desc=source.name,
                disable=None, smoothing=0.1)
     with out.open("ab") as sink, bar, logging_redirect_tqdm():
