@@ -16,7 +16,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
-    app.extensions["pipeline"] = Pipeline.load(app.config["SPACY_MODEL"])
+    app.extensions["pipeline"] = Pipeline.load(
+        app.config["SPACY_MODEL"],
+        max_run_chars=app.config["MAX_RUN_CHARS"],
+        max_combining_marks=app.config["MAX_COMBINING_MARKS"],
+    )
     errors.init_app(app)
     pretty.init_app(app)
     logs.init_app(app)

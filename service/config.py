@@ -46,4 +46,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "LOG_LEVEL": _level(environ),
         "LOG_TEXT_PREVIEW_CHARS": _int(environ, "LOG_TEXT_PREVIEW_CHARS", 0),
         "PROMETHEUS_MULTIPROC_DIR": environ.get("PROMETHEUS_MULTIPROC_DIR", ""),
+        # Normalization bounds what makes the model slow (0 means the default).
+        "MAX_RUN_CHARS": _int(environ, "MAX_RUN_CHARS", 64) or 64,
+        "MAX_COMBINING_MARKS": _int(environ, "MAX_COMBINING_MARKS", 32) or 32,
     }

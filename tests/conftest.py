@@ -4,10 +4,12 @@ from flask.testing import FlaskClient
 
 from service import create_app
 
-_HERE = __import__("pathlib").Path(__file__).resolve()
-# ../shared beside the clone (CI, /work/main); a worktree under /work/wt/ finds it one level up.
-SAMPLES = next((p / "shared" / "samples" for p in _HERE.parents[2:4] if (p / "shared").is_dir()),
-               _HERE.parents[2] / "shared" / "samples")
+# The shared samples sit beside the checkout: /work/main and /work/wt/x both find /work/shared.
+SAMPLES = next(
+    parent / "shared" / "samples"
+    for parent in __import__("pathlib").Path(__file__).resolve().parents
+    if (parent / "shared" / "samples").is_dir()
+)
 
 
 class ContractClient(FlaskClient):

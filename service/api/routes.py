@@ -47,6 +47,8 @@ def info():
         "limits": {
             "max_text_chars": config["MAX_TEXT_CHARS"],
             "max_body_bytes": config["MAX_CONTENT_LENGTH"],
+            "max_run_chars": config["MAX_RUN_CHARS"],
+            "max_combining_marks": config["MAX_COMBINING_MARKS"],
         },
     }
 

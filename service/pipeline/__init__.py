@@ -18,8 +18,9 @@ Observer = Callable[[list[Article], list[Enrichment]], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, **limits: int) -> None:
         self.nlp = nlp
+        self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
         self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
@@ -32,9 +33,9 @@ class Pipeline:
         dates.warm_up()
 
     @classmethod
-    def load(cls, name: str) -> "Pipeline":
+    def load(cls, name: str, **limits: int) -> "Pipeline":
         """Load an installed model package or a model directory."""
-        return cls(spacy.load(name))
+        return cls(spacy.load(name), **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order.
@@ -45,7 +46,7 @@ class Pipeline:
         """
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
-            normalized = [normalize(article.text) for article in articles]
+            normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
         with _timed(timings, "enrich"):

@@ -1,6 +1,7 @@
 """An exact map from every offset of the normalized text back to the raw input."""
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from .types import Span
 
@@ -25,11 +26,22 @@ class OffsetMap:
         """Record `length` normalized characters made from raw[raw_start:raw_end]."""
         if length <= 0:
             return
+        if copied and self._copied and self._copied[-1] and self._raw_ends[-1] == raw_start:
+            self._raw_ends[-1] = raw_end  # one run for a copied stretch, however it was built
+            self.length += length
+            return
         self._norm_starts.append(self.length)
         self._raw_starts.append(raw_start)
         self._raw_ends.append(raw_end)
         self._copied.append(copied)
         self.length += length
+
+    def runs(self) -> Iterator[tuple[int, int, int, int, bool]]:
+        """(start, end, raw start, raw end, copied) of every run, in order."""
+        ends = [*self._norm_starts[1:], self.length][: len(self._norm_starts)]
+        yield from zip(
+            self._norm_starts, ends, self._raw_starts, self._raw_ends, self._copied, strict=True
+        )
 
     def char_source(self, offset: int) -> Span:
         """The raw span behind the normalized character at `offset`."""
@@ -44,9 +56,11 @@ class OffsetMap:
     def to_source(self, start: int, end: int) -> Span:
         """The raw span behind normalized [start, end): from its first to its last character."""
         if end <= start:
-            point = self.char_source(start).start if start < self.length else self._raw_end()
+            point = self.char_source(start).start if start < self.length else self.raw_end
             return Span(point, point)
         return Span(self.char_source(start).start, self.char_source(end - 1).end)
 
-    def _raw_end(self) -> int:
+    @property
+    def raw_end(self) -> int:
+        """Where in the raw input the last mapped character ends."""
         return self._raw_ends[-1] if self._raw_ends else 0

@@ -1,5 +1,7 @@
 """Plain values from the model -> the response: groups, quotes, dates, stats, warnings, offsets."""
 
+from dataclasses import replace
+
 from ..normalize import Normalized
 from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo
 from . import dates
@@ -16,7 +18,7 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     """Everything the article's options ask for, with offsets in the requested encoding."""
     options = article.options
     include = options.include
-    mentions = with_dateline(analysis.mentions, norm)
+    mentions = with_dateline(within_paragraphs(analysis.mentions), norm)
     numbers = group_mentions(mentions)
     groups = summarize(mentions, numbers, norm.text, norm.sections)
     warnings = [*norm.warnings, *check(analysis, norm.text)]
@@ -53,6 +55,13 @@ def _quotes(text: str, analysis: Analysis, mentions, numbers, groups) -> tuple[l
     quoted = [(span.opening, span.closing) for span in spans]
     parse = analysis.tokens and Parse(text, analysis.tokens, mentions, numbers, labels, quoted)
     return attribute(text, spans, parse), notices
+
+
+def within_paragraphs(mentions: list[Mention]) -> list[Mention]:
+    """Mentions cut at a paragraph break: the model sometimes runs one into the next
+    (`the Sahel\n\nAcross the Sahel`), and an entity never spans two paragraphs."""
+    trimmed = [replace(m, text=m.text.split("\n\n", 1)[0].rstrip()) for m in mentions]
+    return [replace(m, end=m.start + len(m.text)) for m in trimmed if m.text]
 
 
 def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:

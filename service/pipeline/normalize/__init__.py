@@ -1,0 +1,79 @@
+"""Raw scraped text -> Normalized(text, offset map, removed spans, metadata); pure Python.
+
+One module per concern: unicode and repair (characters), lines (paragraphs), rules and
+boilerplate (furniture), bylines, headline, dateline and layout (metadata), captions, assemble.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..offsets import OffsetMap
+from ..types import Dateline, Notice, Removed, Section
+from .assemble import assemble
+from .boilerplate import apply_rules, drop_duplicates, is_furniture
+from .captions import label_captions, trim_captions
+from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
+from .lines import join_lines
+from .unicode import scan
+
+MAX_RUN_CHARS = 64  # spaCy's tokenizer is quadratic in a run of symbols without spaces
+MAX_COMBINING_MARKS = 32  # NFC and the tokenizer are slow on runs of combining marks
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    text: str
+    offsets: OffsetMap
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # title/caption/dateline parts of text
+    warnings: list[Notice] = field(default_factory=list)
+
+
+def normalize(
+    raw: str, *, max_run_chars: int = MAX_RUN_CHARS, max_combining_marks: int = MAX_COMBINING_MARKS
+) -> Normalized:
+    """The article a reader sees, what was removed and why, and a map of every character back."""
+    lines, cut = scan(raw, max_run=max_run_chars, max_marks=max_combining_marks)
+    paragraphs = join_lines(lines, keep_apart=is_furniture)
+    apply_rules(paragraphs)
+    authors = mark_bylines(paragraphs)
+    title, publisher = mark_title(paragraphs)
+    mark_publisher_lines(paragraphs, publisher)
+    trim_captions(paragraphs)
+    drop_duplicates(paragraphs)
+    label_captions(paragraphs)
+    dateline_at = mark_dateline(paragraphs)
+    text, offsets, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
+    removed = sorted(cut + removed, key=lambda r: (r.source.start, r.source.end))
+    limits = {"long_run": max_run_chars, "combining_marks": max_combining_marks}
+    return Normalized(
+        text,
+        offsets,
+        removed,
+        title,
+        publisher,
+        dateline,
+        authors,
+        sections,
+        _warnings(cut, limits),
+    )
+
+
+_WARNINGS = {
+    "long_run": "{count} run(s) of symbols without a space were cut to MAX_RUN_CHARS ({limit}).",
+    "combining_marks": "{count} run(s) of combining marks were cut to MAX_COMBINING_MARKS"
+    " ({limit}).",
+}
+
+
+def _warnings(cut: list[Removed], limits: dict[str, int]) -> list[Notice]:
+    """One notice per kind of bounded run, with how many there were."""
+    counts = Counter(removed.kind for removed in cut)
+    return [
+        Notice(kind, _WARNINGS[kind].format(count=count, limit=limits[kind]))
+        for kind, count in sorted(counts.items())
+    ]

@@ -1,0 +1,66 @@
+"""The rule engine: paragraphs matched against the tables in rules.py, link lists, repeats."""
+
+import re
+
+from .headline import split_headline
+from .pieces import Paragraph
+from .rules import RULES, Rule
+
+MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
+MAX_LINK_ITEMS = 15
+_MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
+_LINK_END = frozenset(".!\"”’':;,")
+# All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
+_ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
+
+
+def rule_for(text: str) -> Rule | None:
+    """The first rule that matches the whole of `text`, if any."""
+    if len(text) > MAX_RULE_CHARS:
+        return None
+    match = _ANY_RULE.fullmatch(text)
+    return RULES[int(match.lastgroup[1:])] if match else None
+
+
+def is_furniture(text: str) -> bool:
+    """A line some rule removes: never joined to its neighbours."""
+    return rule_for(text) is not None
+
+
+def apply_rules(paragraphs: list[Paragraph]) -> None:
+    """Mark every paragraph a rule matches, and the link lines under a link-list header."""
+    rules = [rule_for(paragraph.text) for paragraph in paragraphs]
+    last_prose = max(
+        (i for i, p in enumerate(paragraphs) if not (rules[i] or _is_link_item(p.text, True))),
+        default=-1,
+    )
+    items_left = 0
+    for index, (paragraph, rule) in enumerate(zip(paragraphs, rules, strict=True)):
+        if rule is not None:
+            paragraph.kind = rule.kind
+            items_left = MAX_LINK_ITEMS if rule.starts_block else 0
+        elif items_left and _is_link_item(paragraph.text, index > last_prose):
+            paragraph.kind = "related_links"
+            items_left -= 1
+        else:
+            items_left = 0
+
+
+def _is_link_item(text: str, trailing: bool) -> bool:
+    """A headline-like line: short, not ending like a sentence. A question counts only in a
+    list that ends the page: in the middle of an article it may be the writer's own question."""
+    if text[-1] in _LINK_END or (text[-1] == "?" and not trailing):
+        return False
+    # The page's own headline ("… - Bloomberg") ends a list printed above it.
+    return len(text) <= 160 and len(text.split()) <= 20 and split_headline(text)[1] is None
+
+
+def drop_duplicates(paragraphs: list[Paragraph]) -> None:
+    """Every repeat of a kept paragraph (a caption printed twice, a pull quote) is removed."""
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.kind or len(paragraph.text) < _MIN_DUPLICATE_CHARS:
+            continue
+        if paragraph.text in seen:
+            paragraph.kind = "duplicate"
+        seen.add(paragraph.text)

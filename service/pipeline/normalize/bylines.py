@@ -1,0 +1,88 @@
+"""Bylines and their authors: "By A and B, CNN", "Reporting by A in Kyiv", "Name in Place"."""
+
+import re
+
+from .rules import CAP, PUBLISHERS
+
+_WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)"
+_NAME = re.compile(rf"{CAP}(?: {_WORD}){{1,4}}")
+_ROLE = re.compile(
+    r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc|npr|bloomberg)(?: [a-z]+){0,2}"
+    r"|(?:[a-z]+ ){0,3}staff(?: writer| reporter)?"
+    r"|(?:[a-z]+ ){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer))"
+    r"(?:, [A-Z][\w ]{1,30}| @\w{1,30})?"
+)
+_BYLINE = re.compile(
+    r"(?:By|BY|by|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by)"
+    r" (?P<names>.{2,200})"
+)
+# Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
+# correspondent", "Sonia Sodha": a name alone on its line.
+_BARE_BYLINE = re.compile(
+    rf"(?P<names>{CAP} {CAP}(?: {CAP})??)(?: in [A-Z][\w ]{{1,30}}"
+    r"| (?:[A-Z][a-z]+ ){0,3}(?i:correspondent|editor|reporter|writer|columnist))?"
+)
+_CREDITS = re.compile(
+    r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
+)
+_NAMES_END = re.compile(r" (?:on|at|Updated|Published|\||·|•|–|—|-) ")
+_NAME_SPLIT = re.compile(r", and |, | and | & | with ")
+_NOT_NAMES = frozenset(
+    "News World Politics Business Sport Sports Opinion Live Video Health Science Tech Culture"
+    " Travel Markets Economy Weather Entertainment Lifestyle Local National International"
+    " Latest Updates Home Edition Today War Crisis Election Elections Analysis Explainer"
+    " Podcast Newsletter Briefing Coverage Special Report Investigation".split()
+)
+_SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$")
+_SEGMENTS = re.compile(r" [·|•] ")
+_PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
+
+
+def parse_byline(text: str) -> list[str] | None:
+    """Authors of a byline ("By A and B, CNN"; "Reporting by A in Kyiv; Editing by B"), or None."""
+    if _SENTENCE_END.search(text):
+        return None  # "By Christmas Eve." is prose; a byline ends in a name or an initial
+    if (match := _BYLINE.fullmatch(text)) is not None:
+        return _names(_NAMES_END.split(match["names"], 1)[0])
+    clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
+    if not all(clauses):
+        return None
+    authors = [
+        _names(c["names"]) for c in clauses if c[0].lower().startswith(("reporting", "writing"))
+    ]
+    return None if None in authors else [name for names in authors for name in names]
+
+
+def _names(text: str) -> list[str] | None:
+    """Person names of a list, roles dropped; None if any part is neither (it is prose)."""
+    names = []
+    for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
+        part = _PLACE.sub("", part)
+        bare = _BARE_BYLINE.fullmatch(part)
+        if bare and bare["names"] != part:  # "Mark Jensen Staff Writer"
+            part = bare["names"]
+        elif _ROLE.fullmatch(part) or part.casefold() in PUBLISHERS:
+            continue
+        if not _NAME.fullmatch(part):
+            return None
+        names.append(part.title() if part.isupper() else part)
+    return names
+
+
+def parse_bare_byline(text: str) -> list[str] | None:
+    """The author of a byline that is only a name (with a place or a role), or None; the name
+    may be followed by the outlet and dates: "Emily Chung · CBC News · Posted: Jun 06, 2023"."""
+    text, *rest = _SEGMENTS.split(text)
+    if not all(part.casefold() in PUBLISHERS or any(c.isdigit() for c in part) for part in rest):
+        return None
+    match = _BARE_BYLINE.fullmatch(text)
+    if match is None or len(text) > 60 or match["names"].casefold() in PUBLISHERS:
+        return None
+    if match["names"] == text and _NOT_NAMES.intersection(text.split()):
+        return None  # "India News", "World Politics": a section label, not a person
+    return [match["names"]]
+
+
+def is_role_line(text: str) -> bool:
+    """A line naming only the outlet or the author's role ("BBC News", "Europe correspondent")."""
+    return len(text) <= 60 and (text.casefold() in PUBLISHERS or bool(_ROLE.fullmatch(text)))

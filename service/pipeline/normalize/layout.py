@@ -1,0 +1,80 @@
+"""Where the metadata sits in an article: bylines, the headline, the dateline."""
+
+from dataclasses import dataclass
+
+from .bylines import is_role_line, parse_bare_byline, parse_byline
+from .dateline import match_dateline
+from .headline import is_headline, split_headline
+from .pieces import Paragraph
+
+_TITLE_WITHIN = 3  # the headline is among the first few kept paragraphs, or there is none
+_DATELINE_WITHIN = 3  # so is the dateline, among those of the body
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineAt:
+    """A dateline at the start of `paragraph`: its own length and its location's span."""
+
+    paragraph: int
+    end: int
+    location: tuple[int, int]
+    agency: str | None
+
+
+def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
+    """Remove byline lines (and an outlet/role line right after one); their authors."""
+    authors: list[str] = []
+    after_byline, above_body = False, True
+    for paragraph in paragraphs:
+        if paragraph.kind:
+            continue
+        role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
+        names = None if role else parse_byline(paragraph.text)
+        if names is None and above_body and not role:
+            names = parse_bare_byline(paragraph.text)
+        above_body = above_body and not _is_prose(paragraph.text)
+        if role or names is not None:
+            paragraph.kind = "byline"
+            authors += [name for name in names or () if name not in authors]
+        after_byline = paragraph.kind == "byline"
+    return authors
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 100 and text[-1] in '.!?"”’'
+
+
+def mark_publisher_lines(paragraphs: list[Paragraph], publisher: str | None) -> None:
+    """A line that is only the publisher's name, once the headline named it, credits a photo."""
+    for paragraph in paragraphs:
+        if publisher and paragraph.text == publisher and not (paragraph.kind or paragraph.section):
+            paragraph.kind = "photo_credit"
+
+
+def mark_title(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
+    """The headline among the first kept paragraphs, its publisher suffix cut off."""
+    kept = [p for p in paragraphs if not p.kind][: _TITLE_WITHIN + 1]
+    for paragraph in kept[:_TITLE_WITHIN]:
+        end, publisher = split_headline(paragraph.text)
+        if paragraph is kept[-1] or not (publisher or is_headline(paragraph.text)):
+            if paragraph.text[-1:] in '.!?"”' or len(paragraph.text) > 200:
+                return None, None  # prose came first: this article has no headline line
+            continue
+        if end < len(paragraph.text):
+            paragraph.cut(end, len(paragraph.text), "publisher_suffix")
+        paragraph.section = "title"
+        return paragraph.text, publisher
+    return None, None
+
+
+def mark_dateline(paragraphs: list[Paragraph]) -> DatelineAt | None:
+    """A dateline opening one of the first paragraphs of body text."""
+    body = [i for i, p in enumerate(paragraphs) if not (p.kind or p.section)][:_DATELINE_WITHIN]
+    for index in body:
+        paragraph = paragraphs[index]
+        match = match_dateline(paragraph.text)
+        if match is None:
+            continue
+        end = match.end("dash") if match["dash"] else match.end()
+        return DatelineAt(index, end, match.span("location"), match["agency"])
+    return None

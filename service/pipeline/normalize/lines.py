@@ -1,0 +1,68 @@
+"""Lines -> paragraphs: a blank or single line break separates paragraphs, except where a
+scraper hard-wrapped a paragraph into lines, which are joined again (and hyphenation undone)."""
+
+import re
+from collections.abc import Callable
+
+from .pieces import Paragraph, Piece, split_pieces
+
+MAX_WRAP_WIDTH = 100  # a document whose lines are longer than this was not hard-wrapped
+_MIN_WRAP_WIDTH = 40
+_WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about one long word
+_SENTENCE_END = frozenset(".!?:;\"”’')")
+_HYPHENATED = re.compile(r"\w+-\w+")
+_BYLINE = re.compile(r"by [A-Z]")  # "Headline\nby Name": a lowercase byline is not a continuation
+
+
+def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -> list[Paragraph]:
+    """Paragraphs of `lines`; lines `keep_apart` says are furniture are never joined."""
+    texts = ["".join(piece.text for piece in line) for line in lines]
+    width = _wrap_width(texts)
+    compounds: set[str] | None = None
+    paragraphs: list[Paragraph] = []
+    last = ""  # the previous line, if the paragraph it ended may continue
+    for line, text in zip(lines, texts, strict=True):
+        if not line:
+            last = ""
+            continue
+        if last and _continues(last, text, width) and not (keep_apart(last) or keep_apart(text)):
+            if compounds is None:
+                compounds = {word.lower() for word in _HYPHENATED.findall("\n".join(texts))}
+            paragraphs[-1] = _joined(paragraphs[-1], line, text, compounds)
+        else:
+            paragraphs.append(Paragraph(list(line)))
+        last = text
+    return paragraphs
+
+
+def _wrap_width(texts: list[str]) -> int:
+    """The column a scraper wrapped at, or 0 when lines were not hard-wrapped: then most
+    lines end near that column, many of them in mid-sentence, and few are longer."""
+    lines = [text for text in texts if len(text) >= _MIN_WRAP_WIDTH]
+    wrapped = [text for text in lines if len(text) <= MAX_WRAP_WIDTH]
+    if len(wrapped) < 4 or len(lines) - len(wrapped) > len(wrapped) // 10:
+        return 0
+    width = max(len(text) for text in wrapped)
+    full = sum(len(text) >= width - _WRAP_SLACK for text in wrapped)
+    open_ended = sum(text[-1] not in _SENTENCE_END for text in wrapped)
+    return width if full * 2 >= len(wrapped) and open_ended * 10 >= len(wrapped) * 3 else 0
+
+
+def _continues(last: str, text: str, width: int) -> bool:
+    """Was the break between `last` and `text` made by wrapping rather than by the writer?"""
+    if text[0].islower() and last[-1] not in _SENTENCE_END and not _BYLINE.match(text):
+        return True
+    first_word = len(text.split(" ", 1)[0])
+    return bool(width) and len(last) >= width // 2 and len(last) + 1 + first_word > width
+
+
+def _joined(paragraph: Paragraph, line: list[Piece], text: str, compounds: set[str]) -> Paragraph:
+    pieces = paragraph.pieces
+    head = paragraph.text
+    if len(head) > 1 and head[-1] == "-" and head[-2].isalpha() and text[0].islower():
+        compound = f"{head.rsplit(' ', 1)[-1]}{text.split(' ', 1)[0]}".lower()
+        if compound not in compounds:  # "inter-\nnational", unless the text writes "well-known"
+            return Paragraph(split_pieces(pieces, len(head) - 1)[0] + line)
+        return Paragraph(pieces + line)
+    gap = Piece(" ", pieces[-1].raw_end, line[0].raw_start, False)
+    return Paragraph([*pieces, gap, *line])
