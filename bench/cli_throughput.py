@@ -29,14 +29,19 @@ SUMMARY = re.compile(r"annotated (\d+) articles \((\d+) words\) in ([\d.]+) s")
 
 
 def build_corpus(path: Path, count: int) -> int:
-    """`count` articles of 8-24 sample paragraphs each (seeded); the words per article."""
-    paragraphs = [p for f in sorted(SAMPLES.glob("*.txt"))
-                  for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 8]
+    """`count` articles of 8-20 distinct sample body paragraphs each (seeded); words per article.
+
+    Distinct, and body only: normalization drops repeated paragraphs and page furniture, and
+    the raw side would then be timed on text the CLI never sends to the model.
+    """
+    paragraphs = sorted({p.strip() for f in SAMPLES.glob("*.txt")
+                         for p in f.read_text(encoding="utf-8").split("\n\n")
+                         if len(p.split()) > 12})
     rng = random.Random(9)
     words = 0
     with path.open("w", encoding="utf-8") as out:
         for n in range(count):
-            text = "\n\n".join(rng.choices(paragraphs, k=rng.randint(8, 24)))
+            text = "\n\n".join(rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(8, 20))))
             words += len(text.split())
             out.write(json.dumps({"id": f"bench-{n:05d}", "text": text}) + "\n")
     return words // count
