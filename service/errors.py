@@ -46,6 +46,19 @@ def _validation_error(error: ValidationError):
     return problem(422, "Unprocessable Content", f"Invalid fields: {fields}.", errors=messages)
 
 
+def document_problem(error: HTTPException | ValidationError) -> dict:
+    """The problem object in a batch slot: one document failed, the batch did not."""
+    if isinstance(error, HTTPException):
+        status, title, extra = error.code or 500, error.name, {}
+        detail = error.description or error.name
+    else:
+        status, title = 422, "Unprocessable Content"
+        messages = error.messages
+        messages = messages if isinstance(messages, dict) else {"_schema": messages}
+        detail, extra = f"Invalid fields: {', '.join(sorted(messages))}.", {"errors": messages}
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+
+
 def init_app(app: Flask) -> None:
     """Route HTTP errors (including the 500 made from any unhandled exception) and validation."""
     app.register_error_handler(HTTPException, _http_error)

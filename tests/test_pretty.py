@@ -29,3 +29,9 @@ def test_pretty_is_not_taken_for_an_article_field(client):
                            content_type="text/plain")
     assert response.status_code == 200
     assert response.json["id"] == "a1"
+
+
+def test_batch_answers_are_pretty_too(client):
+    response = client.post("/v1/enrich/batch?pretty", json={"documents": [{"text": "Berlin."}]})
+    assert response.status_code == 200
+    assert response.data.startswith(b'{\n  "results": [') and response.data.endswith(b"}\n")

@@ -8,11 +8,12 @@ from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 
 from .. import draining
-from .schemas import ArticleSchema, EnrichmentSchema
+from ..pipeline.types import Article
+from .batch import check_batch_limits, enrich_articles, load_article, load_document
+from .schemas import BatchSchema
 
 bp = Blueprint("api", __name__)
-article_schema = ArticleSchema()
-enrichment_schema = EnrichmentSchema()
+batch_schema = BatchSchema()
 OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
 SERVICE_VERSION = metadata.version("enrich-service")
 # text/plain callers give `options` as query parameters; lists comma-separated or repeated.
@@ -23,12 +24,21 @@ LIST_PARAMETERS = {"include", "labels"}
 @bp.post("/v1/enrich")
 def enrich():
     """Enrich one article, sent as JSON or as a text/plain body."""
-    article = article_schema.load(read_article())
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(article.text) > limit:
-        abort(413, f"Text has {len(article.text)} characters; the limit is {limit}.")
-    enrichment = current_app.extensions["pipeline"].run([article])[0]
-    return enrichment_schema.dump(enrichment)
+    return enrich_articles([load_article(read_article())])[0]
+
+
+@bp.post("/v1/enrich/batch")
+def enrich_batch():
+    """Enrich several articles in one model pass; a bad document fails in its slot only."""
+    config = current_app.config
+    request.max_content_length = config["MAX_BATCH_BODY_BYTES"]
+    if request.mimetype != "application/json":
+        abort(415, "Send the batch as application/json.")
+    batch = batch_schema.load(read_json())
+    check_batch_limits(batch["documents"])
+    slots = [load_document(document, batch.get("options")) for document in batch["documents"]]
+    enriched = iter(enrich_articles([slot for slot in slots if isinstance(slot, Article)]))
+    return {"results": [next(enriched) if isinstance(slot, Article) else slot for slot in slots]}
 
 
 @bp.get("/v1/info")
@@ -49,6 +59,9 @@ def info():
             "max_body_bytes": config["MAX_CONTENT_LENGTH"],
             "max_run_chars": config["MAX_RUN_CHARS"],
             "max_combining_marks": config["MAX_COMBINING_MARKS"],
+            "max_batch_documents": config["MAX_BATCH_DOCUMENTS"],
+            "max_batch_chars": config["MAX_BATCH_CHARS"],
+            "max_batch_body_bytes": config["MAX_BATCH_BODY_BYTES"],
         },
     }
 
@@ -78,13 +91,7 @@ def openapi():
 def read_article() -> dict:
     """The request as the dict ArticleSchema loads: a JSON object, or text/plain plus query."""
     if request.mimetype == "application/json":
-        try:
-            body = orjson.loads(_read_body())
-        except orjson.JSONDecodeError as err:
-            abort(400, f"Malformed JSON: {err}.")
-        if not isinstance(body, dict):
-            raise ValidationError("The body must be a JSON object.", field_name="_schema")
-        return body
+        return read_json()
     if request.mimetype == "text/plain":
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8"):
@@ -103,6 +110,17 @@ def read_article() -> dict:
             options[name] = [value for item in given for value in item.split(",") if value]
         return {**query, "text": text, **({"options": options} if options else {})}
     abort(415, "Send application/json or text/plain; charset=utf-8.")
+
+
+def read_json() -> dict:
+    """The request body as a JSON object; 400 if it is not JSON, 422 if not an object."""
+    try:
+        body = orjson.loads(_read_body())
+    except orjson.JSONDecodeError as err:
+        abort(400, f"Malformed JSON: {err}.")
+    if not isinstance(body, dict):
+        raise ValidationError("The body must be a JSON object.", field_name="_schema")
+    return body
 
 
 def _read_body() -> bytes:

@@ -60,6 +60,13 @@ class ArticleSchema(Schema):
         return Article(article_id, data["text"], data.get("options", Options()))
 
 
+class BatchSchema(Schema):
+    # Documents stay raw here: each is loaded by ArticleSchema on its own, so one bad
+    # document fails in its slot instead of failing the batch.
+    documents = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1))
+    options = fields.Dict(keys=fields.String())
+
+
 class SpanSchema(Schema):
     start = fields.Integer()
     end = fields.Integer()

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from .enrich import dates, enrich
+from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
@@ -33,9 +34,12 @@ class Pipeline:
         dates.warm_up()
 
     @classmethod
-    def load(cls, name: str, **limits: int) -> "Pipeline":
-        """Load an installed model package or a model directory."""
-        return cls(spacy.load(name), **limits)
+    def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
+        """Load an installed model package or a model directory; `limits` go to normalize()."""
+        nlp = spacy.load(name)
+        nlp.batch_size = batch_size  # nlp.pipe passes it to every component
+        warm_vocab(nlp)
+        return cls(nlp, **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order.
@@ -49,6 +53,7 @@ class Pipeline:
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
+            bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
                 enrich(article, norm, analysis, self.model)

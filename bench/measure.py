@@ -1,0 +1,84 @@
+"""One measurement each: the raw model in-process, or the service over HTTP."""
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+import orjson
+from load import post_all
+from procs import cpu_seconds
+
+
+@dataclass
+class Measure:
+    articles: int
+    words: int
+    wall: float  # seconds
+    cpu: float  # CPU seconds: this process for raw runs, the gunicorn tree for the service
+    latencies: list[float] = field(default_factory=list)
+
+    def rate(self) -> float:
+        return self.words / self.wall
+
+    def articles_rate(self) -> float:
+        return self.articles / self.wall
+
+    def per_cpu(self) -> float:
+        return self.words / self.cpu
+
+    def ms(self, percentile: int) -> float:
+        if len(self.latencies) < 2:
+            return float("nan")
+        cuts = statistics.quantiles(self.latencies, n=100, method="inclusive")
+        return cuts[percentile - 1] * 1000
+
+
+def raw_pipe(nlp, corpus, passes: int, batch_size: int, enable=None) -> Measure:
+    """In-process nlp.pipe over the corpus: the model alone, no HTTP, no normalization."""
+    texts = [a.text for a in corpus] * passes
+    with nlp.select_pipes(enable=enable or nlp.pipe_names):
+        wall, cpu = time.perf_counter(), time.process_time()
+        with nlp.memory_zone():
+            for _ in nlp.pipe(texts, batch_size=batch_size):
+                pass
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return Measure(len(texts), sum(a.words for a in corpus) * passes, wall, cpu)
+
+
+def raw_each(nlp, corpus) -> Measure:
+    """One article per nlp.pipe call: the model's own time per article."""
+    latencies = []
+    cpu = time.process_time()
+    for article in corpus:
+        started = time.perf_counter()
+        with nlp.memory_zone():
+            list(nlp.pipe([article.text]))
+        latencies.append(time.perf_counter() - started)
+    cpu = time.process_time() - cpu
+    return Measure(len(corpus), sum(a.words for a in corpus), sum(latencies), cpu, latencies)
+
+
+def served(
+    server, path: str, bodies: list[bytes], corpus, passes: int, concurrency: int
+) -> Measure:
+    """Send every body once; CPU is the whole gunicorn tree's, sampled around the run."""
+    cpu = cpu_seconds(server.process.pid)
+    result = post_all(server.url, path, bodies, concurrency)
+    cpu = cpu_seconds(server.process.pid) - cpu
+    if result.failures:
+        raise RuntimeError(f"{result.failures} requests to {path} failed")
+    words = sum(a.words for a in corpus) * passes
+    return Measure(len(corpus) * passes, words, result.wall, cpu, result.latencies)
+
+
+def single_bodies(corpus, passes: int, options: dict | None = None) -> list[bytes]:
+    """One JSON body per article, as a caller would send it."""
+    extra = {"options": options} if options else {}
+    return [orjson.dumps({"id": a.name, "text": a.text, **extra}) for a in corpus] * passes
+
+
+def batch_bodies(corpus, passes: int, size: int) -> list[bytes]:
+    """The corpus `passes` times over, `size` documents per batch request."""
+    documents = [{"id": a.name, "text": a.text} for a in corpus] * passes
+    chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
+    return [orjson.dumps({"documents": chunk}) for chunk in chunks]
