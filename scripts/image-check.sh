@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build the image from the unchanged Dockerfile and run it the way k8s/base runs it: host network,
 # its non-root user, read-only root with tmpfs on /tmp and the metrics directory, the ConfigMap's
-# environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, and
-# reports the image size. No Docker daemon here: podman with chroot isolation and a
+# environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, runs
+# the backfill Job's command (k8s/backfill) on its mounts, and reports the image size. No Docker daemon here: podman with chroot isolation and a
 # python:3.11-slim stand-in made from Debian packages (../shared/notes/container-build.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,9 +79,27 @@ run_and_check() {
     || { podman logs "$name" | tail -40; return 1; }
 }
 
+check_backfill() {
+  # k8s/backfill's container command for completion index 0, as the kubelet expands it.
+  local user written
+  user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
+  mkdir -p "$work/data/input" "$work/data/output" && chmod 0777 "$work/data/output"
+  for n in $(seq 0 15); do
+    printf '{"id": "b%d", "text": "Angela Merkel met Emmanuel Macron in Paris."}\n' "$n"
+  done >"$work/data/input/articles.jsonl"
+  mapfile -t command < <(.venv/bin/python tests/manifests.py backfill-command 0)
+  podman run --rm --network none --user "$user" --read-only --tmpfs /tmp:rw,mode=1777,size=64m \
+    -v "$work/data/input:/data/input:ro" -v "$work/data/output:/data/output" \
+    "$IMAGE" "${command[@]}"
+  written=$(cat "$work"/data/output/part-0-of-*.jsonl | wc -l)
+  step "backfill shard 0: $written of 16 records written"
+  [ "$written" -ge 1 ]
+}
+
 install_tools
 configure_podman
 base_image
 build_image
 run_and_check
+check_backfill
 step "ok"

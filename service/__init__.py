@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from . import api, auth, config, cors, errors, logs
+from . import api, auth, config, cors, errors, logs, pretty, web
 from .orjson_provider import OrjsonProvider
 from .pipeline import Pipeline
 
@@ -29,9 +29,11 @@ def create_app(overrides: dict | None = None) -> Flask:
         retry_after=app.config["RETRY_AFTER"],
     )
     errors.init_app(app)
+    pretty.init_app(app)
     logs.init_app(app)
     metrics.init_app(app)
     auth.init_app(app)
     cors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(web.bp)
     return app

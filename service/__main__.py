@@ -1,4 +1,5 @@
-"""Command line: `enrich serve` (or `python -m service serve`) runs the production server."""
+"""Command line: `enrich serve` runs the production server; `enrich annotate` runs the pipeline
+over files without one (`python -m service …` does the same)."""
 
 import argparse
 import glob
@@ -7,6 +8,7 @@ import sys
 import tempfile
 
 from . import config
+from .cli import annotate
 
 
 def serve() -> None:
@@ -31,14 +33,22 @@ def fresh_metrics_directory(path: str) -> str:
     return path
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `enrich` console script."""
+def build_parser() -> argparse.ArgumentParser:
+    """The `enrich` command line and its subcommands."""
     parser = argparse.ArgumentParser(prog="enrich", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the HTTP service under gunicorn (see README)")
-    args = parser.parse_args(argv)
+    annotate.add_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `enrich` console script."""
+    args = build_parser().parse_args(argv)
     if args.command == "serve":
         serve()
+    else:
+        sys.exit(args.run(args))
 
 
 if __name__ == "__main__":

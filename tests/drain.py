@@ -171,6 +171,9 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
     metrics = requests.get(url + "/metrics", timeout=30)
     counted = "enrich_http_requests_total{" in metrics.text
     print(f"/metrics: {metrics.status_code}, request counter {'present' if counted else 'missing'}")
+    pages = {path: requests.get(url + path, timeout=30).status_code
+             for path in ("/", "/docs", "/static/demo.js")}  # templates and assets in the image
+    print(f"pages: {pages}")
     env = configmap_env()
     drain_seconds, graceful_timeout = int(env["DRAIN_SECONDS"]), int(env["GRACEFUL_TIMEOUT"])
     result = drain_under_load(
@@ -189,6 +192,8 @@ def check_container(name: str, url: str, sample_path: str) -> list[str]:
         problems.append(f"sample answered {response.status_code} with {len(entities)} entities")
     if metrics.status_code != 200 or not counted:
         problems.append(f"/metrics answered {metrics.status_code} without the request counter")
+    if set(pages.values()) != {200}:
+        problems.append(f"pages answered {pages}")
     return problems
 
 

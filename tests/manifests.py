@@ -5,6 +5,7 @@ runs the container with them).
 """
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -77,5 +78,16 @@ def dockerfile_command() -> list[str]:
     return json.loads(dockerfile_value("CMD"))
 
 
+def backfill_command(index: int, processes: int = 1) -> list[str]:
+    """The backfill Job's command line as the kubelet expands it for completion `index`."""
+    (job,) = render("backfill")
+    (found,) = job["spec"]["template"]["spec"]["containers"]
+    values = {"JOB_COMPLETION_INDEX": str(index), "PROCESSES": str(processes)}
+    variable = re.compile(r"\$\((\w+)\)")
+    return [variable.sub(lambda m: values[m.group(1)], a) for a in found["command"] + found["args"]]
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["env"]:
     print("\n".join(f"{key}={value}" for key, value in configmap_env().items()))
+if __name__ == "__main__" and sys.argv[1:2] == ["backfill-command"]:
+    print("\n".join(backfill_command(int(sys.argv[2]))))

@@ -114,6 +114,7 @@ def read_article() -> dict:
 def _query() -> dict:
     """The query as article fields, validated on their own so a JSON body cannot mask a bad one."""
     query = {name: values[-1] for name, values in request.args.lists()}
+    query.pop("pretty", None)  # output formatting, not an article field
     if "text" in query:
         raise ValidationError("Send the text as the body, not as a query parameter.", "text")
     options = {name: query.pop(name) for name in OPTION_PARAMETERS if name in query}

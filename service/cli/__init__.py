@@ -1,0 +1,1 @@
+"""`enrich annotate`: the service's own pipeline over files, without a server."""

@@ -1,0 +1,189 @@
+// The demo page: send the pasted article to the JSON API and lay out the answer.
+// Everything from the article or the server goes into the page as text nodes or attribute
+// values, never as markup: the article is untrusted.
+"use strict";
+
+const EXAMPLE = [
+  "Harbor council backs new ferry line: Example Gazette",
+  "hide caption",
+  "PORTLAND, Maine (AP) \u2014 The Portland City Council voted 7-2 on Tuesday to fund a ferry " +
+    "line to Peaks Island, Mayor Jane Alvarez said.",
+  "\u201cThis is the most important transit decision of the decade,\u201d Alvarez told " +
+    "reporters after the vote. Councilor Tom Brennan, who voted against the $12 million plan, " +
+    "said it ignored the city's buses.",
+  "\u201cWe are building a boat for tourists,\u201d Brennan said.",
+  "Leave a Comment",
+].join("\n\n");
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, String(value));
+  }
+  node.append(...children); // strings become text nodes
+  return node;
+}
+
+function setStatus(message, isError = false) {
+  $("status").textContent = message;
+  $("status").className = isError ? "error" : "";
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  const token = $("token").value.trim();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  setStatus("Working\u2026");
+  $("submit").disabled = true;
+  try {
+    const response = await fetch($("article-form").dataset.endpoint, {
+      method: "POST", headers, body: JSON.stringify({ text: $("article").value }),
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) return showProblem(response, body);
+    render(body);
+    setStatus(`${(body.entities || []).length} entities found.`);
+  } catch (err) {
+    setStatus(`The server could not be reached: ${err.message}`, true);
+  } finally {
+    $("submit").disabled = false;
+  }
+}
+
+function showProblem(response, problem) {
+  if (!problem) return setStatus(`The server answered ${response.status}.`, true);
+  const fields = Object.entries(problem.errors || {})
+    .map(([field, messages]) => `${field}: ${[].concat(messages).join(" ")}`);
+  setStatus([`${problem.title} (${problem.status}): ${problem.detail}`, ...fields].join(" \u2022 "), true);
+}
+
+function render(result) {
+  renderMeta($("meta"), result);
+  renderLegend($("legend"), result.entities || []);
+  renderText($("text"), result);
+  renderGroups(result.groups);
+  renderQuotes(result.quotes, result.groups || []);
+  renderRemoved(result.removed || []);
+  $("json").textContent = JSON.stringify(result, null, 2);
+  $("result").hidden = false;
+}
+
+function renderMeta(section, result) {
+  const items = [];
+  if (result.title) items.push(el("h2", { text: result.title }));
+  const facts = [];
+  if (result.publisher) facts.push(`Publisher: ${result.publisher}`);
+  if (result.dateline) {
+    const agency = result.dateline.agency ? ` (${result.dateline.agency})` : "";
+    facts.push(`Dateline: ${result.dateline.location}${agency}`);
+  }
+  if (result.authors && result.authors.length) facts.push(`By ${result.authors.join(", ")}`);
+  const stats = result.stats || {};
+  facts.push(`${stats.words ?? "?"} words, ${stats.sentences ?? "?"} sentences`);
+  if (result.model) facts.push(`model ${result.model.name} ${result.model.version}`);
+  items.push(el("p", { class: "facts", text: facts.join(" \u00b7 ") }));
+  const warnings = (result.warnings || []).map((w) => el("li", { text: w.message || w.code || String(w) }));
+  if (warnings.length) items.push(el("ul", { class: "warnings" }, ...warnings));
+  section.replaceChildren(...items);
+}
+
+function renderLegend(legend, entities) {
+  const counts = new Map();
+  for (const ent of entities) counts.set(ent.label, (counts.get(ent.label) || 0) + 1);
+  const chips = [...counts].sort((a, b) => b[1] - a[1])
+    .map(([label, n]) => el("span", { class: "chip", "data-label": label, text: `${label} ${n}` }));
+  legend.replaceChildren(...chips);
+}
+
+// Offsets count code points; JavaScript strings count UTF-16 units: slice an array of code points.
+function renderText(container, result) {
+  const chars = Array.from(result.text || "");
+  const entities = result.entities || [];
+  const quotes = result.quotes || [];
+  const sections = result.sections || [];
+  const groupNames = new Map((result.groups || []).map((g) => [g.id, g.name]));
+  const cuts = new Set([0, chars.length]);
+  for (const span of [...entities, ...quotes, ...sections]) cuts.add(span.start).add(span.end);
+  const points = [...cuts].filter((p) => p >= 0 && p <= chars.length).sort((a, b) => a - b);
+  const covering = (spans, a, b) => spans.find((s) => s.start <= a && b <= s.end);
+  const nodes = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    let node = document.createTextNode(chars.slice(a, b).join(""));
+    const ent = covering(entities, a, b);
+    if (ent) node = entityMark(node, ent, b === ent.end, groupNames);
+    const quote = covering(quotes, a, b);
+    const section = covering(sections, a, b);
+    if (quote || section) {
+      const wrap = el("span", quote ? { class: "quote" } : {}, node);
+      if (section) wrap.dataset.section = section.kind;
+      node = wrap;
+    }
+    nodes.push(node);
+  }
+  container.replaceChildren(...nodes);
+}
+
+function entityMark(textNode, ent, isLast, groupNames) {
+  const about = [ent.label, groupNames.get(ent.group), ent.value].filter((x) => x != null);
+  const mark = el("mark", { class: "ent", "data-label": ent.label, title: about.join(" \u00b7 ") },
+    textNode);
+  if (ent.group !== undefined && ent.group !== null) mark.dataset.group = String(ent.group);
+  if (isLast) mark.append(el("span", { class: "label", text: ent.label }));
+  return mark;
+}
+
+function renderGroups(groups) {
+  $("groups-section").hidden = !groups;
+  if (!groups) return;
+  const ranked = [...groups].sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0));
+  const rows = ranked.map((group) => {
+    const bar = el("span", { class: "bar" });
+    bar.style.width = `${(8 * Math.min(1, Math.max(0, group.salience ?? 0))).toFixed(2)}rem`;
+    const row = el("tr", {},
+      el("td", { text: group.name }),
+      el("td", {}, el("span", { class: "chip", "data-label": group.label, text: group.label })),
+      el("td", { text: String(group.mentions ?? "") }),
+      el("td", { class: "salience" }, bar, (group.salience ?? 0).toFixed(3)));
+    row.addEventListener("click", () => focusGroup(group.id));
+    return row;
+  });
+  $("groups").tBodies[0].replaceChildren(...rows);
+}
+
+function focusGroup(id) {
+  for (const mark of document.querySelectorAll("#text mark.ent")) {
+    mark.classList.toggle("focus", mark.dataset.group === String(id));
+  }
+}
+
+function renderQuotes(quotes, groups) {
+  $("quotes-section").hidden = !quotes;
+  if (!quotes) return;
+  const names = new Map(groups.map((g) => [g.id, g.name]));
+  const items = quotes.map((quote) => {
+    const speaker = quote.speaker;
+    const who = speaker
+      ? `\u2014 ${speaker.text}${names.has(speaker.group) && names.get(speaker.group) !== speaker.text ? ` (${names.get(speaker.group)})` : ""}`
+      : "\u2014 unattributed";
+    return el("li", {}, el("q", { text: quote.text }), " ",
+      el("span", { class: speaker ? "speaker" : "speaker none", text: who }));
+  });
+  $("quotes").replaceChildren(...items);
+}
+
+function renderRemoved(removed) {
+  const rows = removed.map((r) => el("tr", {},
+    el("td", { text: r.kind }),
+    el("td", {}, el("code", { text: r.text })),
+    el("td", { text: r.source ? `${r.source.start}\u2013${r.source.end}` : "" })));
+  if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 3, text: "Nothing was removed." })));
+  $("removed").tBodies[0].replaceChildren(...rows);
+}
+
+$("article-form").addEventListener("submit", submit);
+$("example").addEventListener("click", () => { $("article").value = EXAMPLE; });
