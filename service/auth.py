@@ -57,12 +57,18 @@ def _challenge(detail: str, error: str = "") -> Unauthorized:
     return Unauthorized(detail, www_authenticate=(challenge,))
 
 
+def _open(path: str, open_paths: list[str]) -> bool:
+    """An exact entry, or one ending in `*` that the path starts with (`/static/*`)."""
+    return any(path == entry or (entry.endswith("*") and path.startswith(entry[:-1]))
+               for entry in open_paths)
+
+
 def _authenticate() -> None:
     config = current_app.config
     if (
         request.method == "OPTIONS"
         or request.path in PROBES
-        or request.path in config["AUTH_OPEN_PATHS"]
+        or _open(request.path, config["AUTH_OPEN_PATHS"])
     ):
         return
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")

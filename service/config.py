@@ -82,7 +82,9 @@ def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
         "LIMIT_REQUEST_FIELDS": _int(environ, "LIMIT_REQUEST_FIELDS", 100),
         "LIMIT_REQUEST_FIELD_SIZE": _int(environ, "LIMIT_REQUEST_FIELD_SIZE", 8190),
         "AUTH_TOKENS_FILE": environ.get("AUTH_TOKENS_FILE", "").strip(),
-        "AUTH_OPEN_PATHS": _list(environ, "AUTH_OPEN_PATHS", "/openapi.yaml,/docs,/metrics,/"),
+        "AUTH_OPEN_PATHS": _list(
+            environ, "AUTH_OPEN_PATHS", "/openapi.yaml,/docs,/metrics,/,/static/*"
+        ),
         "CORS_ALLOWED_ORIGINS": _list(environ, "CORS_ALLOWED_ORIGINS", ""),
     }
 

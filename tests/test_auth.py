@@ -126,3 +126,10 @@ def test_the_kustomize_component_mounts_the_secret_and_sets_the_file(tmp_path):
     assert env["AUTH_TOKENS_FILE"] == mounts["tokens"]["mountPath"] + "/tokens"
     assert mounts["tokens"]["readOnly"] is True
     assert volumes["tokens"]["secret"]["secretName"] == "enrich-tokens"
+
+
+def test_open_path_entries_ending_in_a_star_match_prefixes():
+    from service.auth import _open
+
+    assert _open("/static/app.js", ["/static/*"])
+    assert not _open("/staticx", ["/static/*"]) and not _open("/v1/info", ["/", "/static/*"])
