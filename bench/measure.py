@@ -45,16 +45,17 @@ def raw_pipe(nlp, corpus, passes: int, batch_size: int, enable=None) -> Measure:
     return Measure(len(texts), sum(a.words for a in corpus) * passes, wall, cpu)
 
 
-def raw_each(nlp, corpus) -> Measure:
+def raw_each(nlp, corpus, enable=None) -> Measure:
     """One article per nlp.pipe call: the model's own time per article."""
     latencies = []
-    cpu = time.process_time()
-    for article in corpus:
-        started = time.perf_counter()
-        with nlp.memory_zone():
-            list(nlp.pipe([article.text]))
-        latencies.append(time.perf_counter() - started)
-    cpu = time.process_time() - cpu
+    with nlp.select_pipes(enable=enable or nlp.pipe_names):
+        cpu = time.process_time()
+        for article in corpus:
+            started = time.perf_counter()
+            with nlp.memory_zone():
+                list(nlp.pipe([article.text]))
+            latencies.append(time.perf_counter() - started)
+        cpu = time.process_time() - cpu
     return Measure(len(corpus), sum(a.words for a in corpus), sum(latencies), cpu, latencies)
 
 

@@ -3,7 +3,7 @@
 import statistics
 
 ROWS = [
-    ("raw", "raw `nlp.pipe`, full pipeline, 1 process"),
+    ("raw", "raw `nlp.pipe`, a full request's components, 1 process"),
     ("raw_each", "raw, one article per `nlp.pipe` call"),
     ("c1", "service, single documents, concurrency 1"),
     ("saturated", "service, single documents, concurrency 2 × workers"),
@@ -28,8 +28,8 @@ RATIOS = [
      1.05, False),
     ("entities only ÷ full pipeline (service)",
      lambda r, n: r["ner"].rate() / r["saturated"].rate(), 2.0, True),
-    ("`ner` alone ÷ full pipeline (raw)", lambda r, n: r["raw_ner"].rate() / r["raw"].rate(),
-     None, True),
+    ("`ner` alone ÷ a full request's components (raw)",
+     lambda r, n: r["raw_ner"].rate() / r["raw"].rate(), None, True),
     ("CPU efficiency, entities only vs raw `ner`",
      lambda r, n: r["ner"].per_cpu() / r["raw_ner"].per_cpu(), 0.95, True),
 ]
