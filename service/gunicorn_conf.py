@@ -28,8 +28,9 @@ limit_request_field_size = settings["LIMIT_REQUEST_FIELD_SIZE"]
 # Load the model once in the master: forked workers share its pages instead of each loading it
 # (PRELOAD=0 only to measure the difference, see bench/README.md).
 preload_app = settings["PRELOAD"]
-# The largest request, a full batch of MAX_BATCH_CHARS, takes ~15 s of one core here
-# (100,000 characters: 3.6-4.2 s); 60 s leaves room for a throttled or shared CPU.
+# gthread workers heartbeat from their main loop, not from the model thread, so this kills a
+# worker whose loop is stuck, not a long request; the text limits and normalization's run
+# bounds keep requests finite (the worst allowed document: 14.4 s here, bench/worst_case.py).
 timeout = settings["TIMEOUT"]
 # On SIGTERM in-flight requests get this long to finish: twice the largest request.
 graceful_timeout = settings["GRACEFUL_TIMEOUT"]
