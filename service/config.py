@@ -75,7 +75,9 @@ def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
     return {
         "THREADS": _int(environ, "THREADS", 32) or 1,
         "MAX_QUEUED": _int(environ, "MAX_QUEUED", 1),
-        "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 2000),
+        # Below a load balancer's usual 30-60 s: a request that would wait longer is better sent
+        # to another replica. The count bound (MAX_QUEUED) is what sheds quickly under overload.
+        "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 20000),
         "RETRY_AFTER": _int(environ, "RETRY_AFTER", 1),
         "CLIENT_TIMEOUT": _int(environ, "CLIENT_TIMEOUT", 5) or 5,
         "LIMIT_REQUEST_LINE": _int(environ, "LIMIT_REQUEST_LINE", 8190),
