@@ -15,9 +15,9 @@ import random
 import threading
 import time
 
-import psutil
 import requests
 from live import percentiles, running_server
+from procs import worker_memory
 
 JSON = {"Content-Type": "application/json"}
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
@@ -58,11 +58,7 @@ def client(url: str, seed: int, until: float, log: list) -> None:
 
 def memory(pid: int) -> dict[str, list[float]]:
     """RSS and USS in MB of each worker of the server `pid`."""
-    rows = {}
-    for worker in psutil.Process(pid).children():
-        info = worker.memory_full_info()
-        rows[str(worker.pid)] = [round(info.rss / 2**20), round(info.uss / 2**20)]
-    return rows
+    return {str(row["pid"]): [round(row["rss"]), round(row["uss"])] for row in worker_memory(pid)}
 
 
 def main() -> None:
