@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/cli_throughput.py [--articles 1000] [--processes 2] [--rounds 2]
 
-Builds a JSON-lines corpus of realistic-length articles from ../shared/samples, then alternates,
+Builds a JSON-lines corpus of realistic-length articles from examples/, then alternates,
 each in a fresh process: raw `nlp.pipe(texts, n_process=N)` over the same texts with the model
 components a full response needs (the ones the CLI runs); `enrich annotate --jsonl --processes N`;
 and raw single-process `nlp.pipe`, whose rate x N is the machine's ideal. Throughput counts from
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = next(p / "shared" / "samples" for p in ROOT.parents if (p / "shared").is_dir())
+EXAMPLES = ROOT / "examples"
 SUMMARY = re.compile(r"annotated (\d+) articles \((\d+) words\) in ([\d.]+) s")
 
 
@@ -34,7 +34,7 @@ def build_corpus(path: Path, count: int) -> int:
     Distinct, and body only: normalization drops repeated paragraphs and page furniture, and
     the raw side would then be timed on text the CLI never sends to the model.
     """
-    paragraphs = sorted({p.strip() for f in SAMPLES.glob("*.txt")
+    paragraphs = sorted({p.strip() for f in EXAMPLES.glob("*.txt")
                          for p in f.read_text(encoding="utf-8").split("\n\n")
                          if len(p.split()) > 12})
     rng = random.Random(9)

@@ -32,10 +32,8 @@ MODES = {"full": {}, "entities": {"include": ["entities"]}}
 
 def articles() -> list[str]:
     """The fixture articles and the canonical sample."""
-    paths = sorted(ROOT.glob("tests/fixtures/enrich/*.txt"))
-    texts = [path.read_text(encoding="utf-8") for path in paths]
-    sample = ROOT.parent / "shared" / "samples" / "npr-nato-russia-talks.txt"
-    return texts + ([sample.read_text(encoding="utf-8")] if sample.exists() else [])
+    paths = sorted(ROOT.glob("tests/fixtures/enrich/*.txt"))  # the sample is among them
+    return [path.read_text(encoding="utf-8") for path in paths]
 
 
 class ModelClock:

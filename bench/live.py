@@ -9,7 +9,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from server import running_server  # noqa: E402  (tests/ is not a package)
 
-SAMPLE = ROOT.parent / "shared" / "samples" / "npr-nato-russia-talks.txt"
+SAMPLE = ROOT / "examples" / "npr-nato-russia-talks.txt"
 __all__ = ["running_server", "sample_article", "percentiles"]
 
 

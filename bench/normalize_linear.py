@@ -19,9 +19,7 @@ from service.pipeline import Pipeline
 from service.pipeline.normalize import normalize
 from service.pipeline.types import Article
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "npr-nato-russia-talks.txt"
-)
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "npr-nato-russia-talks.txt"
 UNITS = {
     "spaces": " ",
     "quotes": '"',

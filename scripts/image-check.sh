@@ -3,12 +3,12 @@
 # its non-root user, read-only root with tmpfs on /tmp and the metrics directory, the ConfigMap's
 # environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, runs
 # the backfill Job's command (k8s/backfill) on its mounts, and reports the image size. No Docker daemon here: podman with chroot isolation and a
-# python:3.11-slim stand-in made from Debian packages (../shared/notes/container-build.md).
+# python:3.11-slim stand-in made from Debian packages (docs/operations.md, "Building the image").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-localhost/enrich:check}
 BASE=docker.io/library/python:3.11-slim
-SAMPLE=${SAMPLE:-../shared/samples/npr-nato-russia-talks.txt}
+SAMPLE=${SAMPLE:-examples/npr-nato-russia-talks.txt}
 CA=/etc/ssl/certs/ca-certificates.crt
 work=$(mktemp -d)
 name=enrich-check-$$

@@ -4,12 +4,7 @@ from flask.testing import FlaskClient
 
 from service import create_app
 
-# The shared samples sit beside the checkout: /work/main and /work/wt/x both find /work/shared.
-SAMPLES = next(
-    parent / "shared" / "samples"
-    for parent in __import__("pathlib").Path(__file__).resolve().parents
-    if (parent / "shared" / "samples").is_dir()
-)
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples"
 
 
 class ContractClient(FlaskClient):
@@ -36,4 +31,4 @@ def client(app):
 
 @pytest.fixture(scope="session")
 def sample_text() -> str:
-    return (SAMPLES / "npr-nato-russia-talks.txt").read_text(encoding="utf-8")
+    return (EXAMPLES / "npr-nato-russia-talks.txt").read_text(encoding="utf-8")

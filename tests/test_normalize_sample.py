@@ -1,4 +1,4 @@
-"""The canonical sample (shared/samples/npr-nato-russia-talks.txt) read as an article."""
+"""The canonical sample (examples/npr-nato-russia-talks.txt) read as an article."""
 
 import pytest
 

@@ -12,7 +12,7 @@ def warm_vocab(nlp: Language) -> None:
 
     Each request runs in a memory zone, which drops every lexeme it made: without this, four
     in five words of a news article were new lexemes on every request (~2% of the model's CPU
-    time, measured on bench/corpus). Made here, outside any zone, they stay for good.
+    time, measured on examples/). Made here, outside any zone, they stay for good.
     """
     words = [text for text in nlp.vocab.strings if " " not in text and len(text) < 50]
     for start in range(0, len(words), CHUNK):
