@@ -1,4 +1,4 @@
-"""enrich against the model's own limit, in one run, alternating: see bench/README.md."""
+"""enrich against the model's own limit, in one run, alternating: see docs/performance.md."""
 
 import argparse
 import os

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install the service into .venv and run it on 127.0.0.1:8000 (HOST/PORT/WORKERS override).
+# Install the service into .venv (once, and again when pyproject.toml changes) and run it on
+# 127.0.0.1:8000 (HOST/PORT/WORKERS and every setting in docs/operations.md override).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install --quiet --disable-pip-version-check .
+bash scripts/install.sh
 exec .venv/bin/enrich serve

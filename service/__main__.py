@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The `enrich` command line and its subcommands."""
     parser = argparse.ArgumentParser(prog="enrich", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="run the HTTP service under gunicorn (see README)")
+    commands.add_parser("serve", help="run the HTTP service under gunicorn (docs/operations.md)")
     annotate.add_parser(commands)
     return parser
 

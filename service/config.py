@@ -71,7 +71,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
 
 
 def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
-    """Threads, admission to the model, client timeouts, auth and CORS (see README)."""
+    """Threads, admission to the model, client timeouts, auth and CORS (docs/operations.md)."""
     return {
         "THREADS": _int(environ, "THREADS", 32) or 1,
         "MAX_QUEUED": _int(environ, "MAX_QUEUED", 1),

@@ -19,14 +19,15 @@ bind = f"{settings['HOST']}:{settings['PORT']}"
 workers = settings["WORKERS"]
 # Threads read requests and write answers; each worker runs the model on one thread of its own
 # (service/admission.py), so the model still runs one request at a time at full speed per
-# worker, while a client that stalls holds one cheap thread, not a worker (README, Slow clients).
+# worker, while a client that stalls holds one cheap thread, not a worker
+# (docs/operations.md, Slow clients).
 worker_class = "gthread"
 threads = settings["THREADS"]
 limit_request_line = settings["LIMIT_REQUEST_LINE"]
 limit_request_fields = settings["LIMIT_REQUEST_FIELDS"]
 limit_request_field_size = settings["LIMIT_REQUEST_FIELD_SIZE"]
 # Load the model once in the master: forked workers share its pages instead of each loading it
-# (PRELOAD=0 only to measure the difference, see bench/README.md).
+# (PRELOAD=0 only to measure the difference, see docs/performance.md).
 preload_app = settings["PRELOAD"]
 # gthread workers heartbeat from their main loop, not from the model thread, so this kills a
 # worker whose loop is stuck, not a long request; the text limits and normalization's run

@@ -68,8 +68,8 @@ def test_a_killed_worker_is_replaced_while_the_others_serve(container_env, sampl
             time.sleep(2)
         assert replaced
         # A gthread worker dies with every request it holds: the one on its model thread and
-        # those queued behind it (README, Overload); until it is replaced the survivor sheds
-        # what it cannot take in time as 503 + Retry-After. Nothing else fails.
+        # those queued behind it (docs/operations.md, Overload); until it is replaced the
+        # survivor sheds what it cannot take in time as 503 + Retry-After. Nothing else fails.
         assert failed_by_then <= CLIENTS, load.failures
         assert set(load.failures) <= {"ConnectionError", "503"}, load.failures
         assert len(load.failures) == failed_by_then

@@ -15,7 +15,7 @@ from service import create_app
 
 pytestmark = pytest.mark.model
 # Derandomized so CI is reproducible; random runs (`-p no:randomly --hypothesis-seed=N` or
-# without derandomize) still explore: see README, Hostile clients, for what they found.
+# without derandomize) still explore: see docs/operations.md, Hostile clients, for what they found.
 BOUNDED = settings(max_examples=400, deadline=None, derandomize=True,
                    suppress_health_check=list(HealthCheck))
 

@@ -15,7 +15,7 @@ from service import config
 KUBERNETES_VERSIONS = ["1.34.0", "1.37.0"]
 # Kinds outside the core API, checked against schemas of our own (kubernetes-validate has none).
 CRD_SCHEMAS = {"ServiceMonitor": Path(__file__).with_name("schemas") / "servicemonitor-v1.json"}
-README = Path(__file__).resolve().parents[1] / "README.md"
+OPERATIONS = Path(__file__).resolve().parents[1] / "docs" / "operations.md"
 
 
 @pytest.fixture(scope="module", params=OVERLAYS)
@@ -173,9 +173,9 @@ def test_memory_limit_covers_the_measured_worst_case(objects):
 def test_configmap_holds_only_documented_settings_the_service_accepts(objects):
     env = _settings(objects)
     config.from_environ(env)
-    readme = README.read_text()
+    operations = OPERATIONS.read_text()
     for key in env:
-        assert f"| `{key}` |" in readme
+        assert f"| `{key}` |" in operations
 
 
 def test_service_monitor_scrapes_metrics_on_the_service_port():

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Install the service (editable) with the given extras into .venv, only when pyproject.toml
+# changed since the last install of the same extras: code changes need no reinstall.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras=${1:-}
+[ -x .venv/bin/python ] || python3 -m venv .venv
+stamp=".venv/.installed${extras:+-$extras}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
+    touch "$stamp"
+fi
