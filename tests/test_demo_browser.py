@@ -63,6 +63,32 @@ def test_sample_article_shows_highlighted_entities(page, sample_text):
     assert page.console_errors == []
 
 
+def test_the_example_button_fills_in_an_article_that_comes_out_right(page):
+    page.click("#example")
+    page.wait_for_function("document.getElementById('article').value.length > 100")
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])", timeout=60_000)
+    assert "Publisher: Portland Press Herald" in page.text_content("#meta")
+    assert page.locator('#text mark.ent[data-label="GPE"]', has_text="PORTLAND").count() == 1
+    assert page.console_errors == []
+
+
+def test_groups_show_the_top_ten_then_all_on_request(page):
+    groups = [{"id": n, "name": f"Person {n}", "label": "PERSON", "mentions": 1,
+               "salience": round(0.05 - n / 1000, 3)} for n in range(12)]
+    groups += [{"id": 12, "name": "Tuesday", "label": "DATE", "mentions": 1, "salience": 0.0}]
+    answer = {**FULL_ANSWER, "groups": groups, "entities": []}
+    page.route("**/v1/enrich", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(answer)))
+    enrich(page, "anything")
+    visible = "#groups tbody tr:not([hidden]) td:first-child"
+    names = page.eval_on_selector_all(visible, "cells => cells.map(c => c.textContent)")
+    assert names == [f"Person {n}" for n in range(10)]
+    page.click("#all-groups")
+    assert page.locator(visible).count() == 13
+    assert page.locator("#all-groups").is_hidden()
+
+
 def test_highlighted_text_is_the_normalized_text(page, server, sample_text):
     enrich(page, sample_text)
     shown = page.eval_on_selector(

@@ -150,3 +150,10 @@ def test_text_in_another_script_is_a_warning(client):
     text = "北京时间周三，中国国家统计局公布了最新的经济数据，显示第三季度国内生产总值同比增长。"
     body = client.post("/v1/enrich", json={"text": text}).json
     assert "not_english" in {w["code"] for w in body["warnings"]}
+
+
+@pytest.mark.parametrize("text", ["Joe Biden", "Advertisement", "hide caption\n\nLeave a Comment"])
+def test_a_text_cleaned_to_nothing_says_so(client, text):
+    answer = client.post("/v1/enrich", json={"text": text}).get_json()
+    assert answer["text"] == "" and answer["removed"]
+    assert [w["code"] for w in answer["warnings"]] == ["empty_after_cleaning"]

@@ -150,6 +150,19 @@ def test_the_dateline_location_becomes_a_place_when_the_model_missed_it():
     assert [(m.text, m.label) for m in relabelled] == [("BRUSSELS", "GPE")]
 
 
+def test_each_place_of_a_city_state_dateline_is_a_place():
+    from service.pipeline.enrich import with_dateline
+    from service.pipeline.normalize import normalize
+    from service.pipeline.types import Dateline
+
+    base = normalize("SAN JUAN, Puerto Rico (AP) – A storm hit.")
+    norm = type(base)(base.text, base.offsets,
+                      dateline=Dateline("SAN JUAN, Puerto Rico", "AP", 0, 21))
+    found = with_dateline([Mention("Puerto Rico", "GPE", 10, 21)], norm)
+    assert [(m.text, m.label, m.start) for m in found] == [
+        ("SAN JUAN", "GPE", 0), ("Puerto Rico", "GPE", 10)]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [

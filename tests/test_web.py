@@ -79,3 +79,14 @@ def test_an_error_stays_problem_json_for_a_browser(client):
     response = client.post("/v1/enrich", json={"text": " "}, headers={"Accept": "text/html"})
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
+
+
+def test_the_demo_example_comes_out_right(client):
+    """The first click a newcomer makes: publisher found, each dateline place an entity."""
+    example = client.get("/static/example.txt")
+    answer = client.post("/v1/enrich", json={"text": example.get_data(as_text=True)}).get_json()
+    assert answer["publisher"] == "Portland Press Herald"
+    assert answer["dateline"]["location"] == "PORTLAND, Maine"
+    places = {e["text"] for e in answer["entities"] if e["label"] == "GPE"}
+    assert {"PORTLAND", "Maine"} <= places
+    assert {q["speaker"]["text"] for q in answer["quotes"]} == {"Alvarez", "Brennan"}

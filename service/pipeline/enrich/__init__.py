@@ -65,16 +65,33 @@ def within_paragraphs(mentions: list[Mention]) -> list[Mention]:
 
 
 def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:
-    """The mentions with the dateline's location as a GPE: relabelled when the model found it
-    under another label (`BRUSSELS` as ORG), added when it did not find it at all."""
+    """The mentions with each place of the dateline as a GPE (`PORTLAND, Maine` is two):
+    relabelled when the model found it under another label (`BRUSSELS` as ORG), added when it
+    did not find it at all, left alone when the model's mention only overlaps it."""
     line = norm.dateline
     if line is None:
         return mentions
-    place = Mention(norm.text[line.start : line.end], "GPE", line.start, line.end)
-    overlapping = [m for m in mentions if m.start < line.end and line.start < m.end]
+    for start, end in _places(norm.text, line.start, line.end):
+        mentions = _with_place(mentions, Mention(norm.text[start:end], "GPE", start, end))
+    return mentions
+
+
+def _places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of a dateline location, as spans of `text`."""
+    spans, at = [], start
+    for part in text[start:end].split(","):
+        lead = len(part) - len(part.lstrip())
+        if part.strip():
+            spans.append((at + lead, at + lead + len(part.strip())))
+        at += len(part) + 1
+    return spans
+
+
+def _with_place(mentions: list[Mention], place: Mention) -> list[Mention]:
+    overlapping = [m for m in mentions if m.start < place.end and place.start < m.end]
     if not overlapping:
         return sorted([*mentions, place], key=lambda m: m.start)
-    return [place if (m.start, m.end) == (line.start, line.end) else m for m in mentions]
+    return [place if (m.start, m.end) == (place.start, place.end) else m for m in mentions]
 
 
 def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:

@@ -16,7 +16,11 @@ def count(analysis: Analysis, text: str) -> Stats:
 
 
 def check(analysis: Analysis, text: str) -> list[Notice]:
-    """Warnings: text that does not read as English, a very long document."""
+    """Warnings: nothing left after cleaning, text that does not read as English, a very long
+    document."""
+    if not text:
+        return [Notice("empty_after_cleaning", "Normalization removed all of the text as page "
+                       "furniture (see `removed`); there was nothing left to analyse.")]
     notices = []
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C, not per character
     if non_ascii > MAX_NON_ASCII_SHARE * len(text.replace(" ", "")):

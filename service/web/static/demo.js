@@ -3,17 +3,10 @@
 // values, never as markup: the article is untrusted.
 "use strict";
 
-const EXAMPLE = [
-  "Harbor council backs new ferry line: Example Gazette",
-  "hide caption",
-  "PORTLAND, Maine (AP) \u2014 The Portland City Council voted 7-2 on Tuesday to fund a ferry " +
-    "line to Peaks Island, Mayor Jane Alvarez said.",
-  "\u201cThis is the most important transit decision of the decade,\u201d Alvarez told " +
-    "reporters after the vote. Councilor Tom Brennan, who voted against the $12 million plan, " +
-    "said it ignored the city's buses.",
-  "\u201cWe are building a boat for tourists,\u201d Brennan said.",
-  "Leave a Comment",
-].join("\n\n");
+// How many groups the table shows before "show all": the ones a reader scans first.
+const TOP_GROUPS = 10;
+// Numbers and dates are not what an article is about: with no salience they stay below the fold.
+const QUANTITIES = new Set(["CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"]);
 
 const $ = (id) => document.getElementById(id);
 
@@ -141,18 +134,30 @@ function renderGroups(groups) {
   $("groups-section").hidden = !groups;
   if (!groups) return;
   const ranked = [...groups].sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0));
-  const rows = ranked.map((group) => {
-    const bar = el("span", { class: "bar" });
-    bar.style.width = `${(8 * Math.min(1, Math.max(0, group.salience ?? 0))).toFixed(2)}rem`;
-    const row = el("tr", {},
-      el("td", { text: group.name }),
-      el("td", {}, el("span", { class: "chip", "data-label": group.label, text: group.label })),
-      el("td", { text: String(group.mentions ?? "") }),
-      el("td", { class: "salience" }, bar, (group.salience ?? 0).toFixed(3)));
-    row.addEventListener("click", () => focusGroup(group.id));
-    return row;
-  });
+  const first = ranked.filter((g) => (g.salience ?? 0) > 0 || !QUANTITIES.has(g.label))
+    .slice(0, TOP_GROUPS);
+  const rest = ranked.filter((g) => !first.includes(g));
+  const rows = ranked.map((group) => groupRow(group, !first.includes(group)));
   $("groups").tBodies[0].replaceChildren(...rows);
+  $("all-groups").hidden = rest.length === 0;
+  $("all-groups").textContent = `Show all ${ranked.length}`;
+}
+
+function groupRow(group, folded) {
+  const bar = el("span", { class: "bar" });
+  bar.style.width = `${(8 * Math.min(1, Math.max(0, group.salience ?? 0))).toFixed(2)}rem`;
+  const row = el("tr", folded ? { class: "more", hidden: "" } : {},
+    el("td", { text: group.name }),
+    el("td", {}, el("span", { class: "chip", "data-label": group.label, text: group.label })),
+    el("td", { text: String(group.mentions ?? "") }),
+    el("td", { class: "salience" }, bar, (group.salience ?? 0).toFixed(3)));
+  row.addEventListener("click", () => focusGroup(group.id));
+  return row;
+}
+
+function showAllGroups() {
+  for (const row of $("groups").querySelectorAll("tr.more")) row.hidden = false;
+  $("all-groups").hidden = true;
 }
 
 function focusGroup(id) {
@@ -186,4 +191,8 @@ function renderRemoved(removed) {
 }
 
 $("article-form").addEventListener("submit", submit);
-$("example").addEventListener("click", () => { $("article").value = EXAMPLE; });
+$("all-groups").addEventListener("click", showAllGroups);
+$("example").addEventListener("click", async () => {
+  const response = await fetch($("example").dataset.src);
+  $("article").value = await response.text();
+});
