@@ -1,5 +1,6 @@
 """The HTTP API through Flask's test client; every response is checked against openapi.yaml."""
 
+import io
 import logging
 
 import pytest
@@ -52,13 +53,45 @@ def test_probes_answer_ok(client, path):
         ({"json": {"text": "a", "id": ""}}, "id"),
         ({"json": {"text": "a", "id": "a\nb"}}, "id"),
         ({"json": {"text": "a", "extra": 1}}, "extra"),
-        ({"json": ["text"]}, "_schema"),
     ],
 )
 def test_invalid_fields_are_named_in_a_422(client, kwargs, field):
     response = client.post("/v1/enrich", **kwargs)
     assert response.status_code == 422
     assert field in response.json["errors"]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (b'["text"]', "an array"), (b'"text"', "a string"), (b"null", "null"), (b"3.5", "a number")])
+@pytest.mark.parametrize("path", ["/v1/enrich", "/v1/enrich/batch"])
+def test_a_body_that_is_not_an_object_is_named_in_the_callers_terms(client, path, body, kind):
+    response = client.post(path, data=body, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json["detail"] == f"The body must be a JSON object, not {kind}."
+
+
+def test_an_oversized_body_is_refused_naming_the_limit_in_bytes(client, app):
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    response = client.post("/v1/enrich", data=b"x" * (limit + 1), content_type="text/plain")
+    assert response.status_code == 413
+    assert response.json["detail"] == f"The body is over the limit of {limit:,} bytes."
+
+
+@pytest.mark.parametrize("extra", [1, 700_000])
+def test_a_chunked_body_over_the_limit_is_refused_not_cut(client, app, extra):
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    body = io.BytesIO(b"a " * ((limit + extra) // 2 + 1))
+    response = client.post("/v1/enrich", input_stream=body, content_type="text/plain",
+                           headers={"Transfer-Encoding": "chunked"})
+    assert response.status_code == 413
+    assert f"{limit:,} bytes" in response.json["detail"]
+
+
+def test_a_chunked_body_within_the_limit_is_read_whole(client):
+    response = client.post("/v1/enrich", input_stream=io.BytesIO(b"Angela Merkel visited Paris."),
+                           content_type="text/plain", headers={"Transfer-Encoding": "chunked"})
+    assert response.status_code == 200
+    assert response.json["text"] == "Angela Merkel visited Paris."
 
 
 def test_text_as_query_parameter_is_refused(client):

@@ -158,6 +158,11 @@ RAW = [  # (case, bytes sent on a fresh connection, status)
      b"Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
      + b"10000\r\n" + b"a" * 0x10000 + b"\r\n" + b"10000\r\n" + b"a" * 0x10000 + b"\r\n0\r\n\r\n",
      413),
+    # 2 MB of JSON, chunked: refused once past MAX_BODY_BYTES, never cut there and parsed.
+    ("chunked JSON body over the body limit", b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\n"
+     b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+     + b"".join(b"10000\r\n" + b"a" * 0x10000 + b"\r\n" for _ in range(32)) + b"0\r\n\r\n",
+     413),
     ("both length and chunked", b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
      b"Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
     ("unknown transfer coding", b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\n"

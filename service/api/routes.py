@@ -6,7 +6,7 @@ from importlib.resources import files
 import orjson
 from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import draining
 from ..pipeline.types import Article
@@ -128,6 +128,11 @@ def _query() -> dict:
     return fields
 
 
+JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
+              bool: "a boolean", type(None): "null"}
+READ_SIZE = 64 * 1024
+
+
 def read_json() -> dict:
     """The request body as a JSON object; 400 if it is not JSON, 422 if not an object."""
     try:
@@ -135,15 +140,20 @@ def read_json() -> dict:
     except orjson.JSONDecodeError as err:
         abort(400, f"Malformed JSON: {err}.")
     if not isinstance(body, dict):
-        raise ValidationError("The body must be a JSON object.", field_name="_schema")
+        abort(422, f"The body must be a JSON object, not {JSON_KINDS[type(body)]}.")
     return body
 
 
 def _read_body() -> bytes:
+    limit = request.max_content_length
     try:
-        body = request.get_data()
+        # A chunked body has no length to refuse up front: read it to one byte past the limit.
+        sized = request.content_length is not None or limit is None
+        body = request.get_data() if sized else _read_unsized(limit)
+    except RequestEntityTooLarge:
+        abort(413, f"The body is over the limit of {limit:,} bytes.")
     except HTTPException:
-        raise  # werkzeug's own answers: 413 over MAX_CONTENT_LENGTH, 400 for a short body
+        raise  # werkzeug's own answers: 400 for a short body
     # The server's body reader raises its own types for a broken body (gunicorn: OSError for a
     # stalled or lost client, ParseException subclasses for bad chunking): all are the caller's.
     except Exception as err:
@@ -153,3 +163,15 @@ def _read_body() -> bytes:
     if request.content_length is not None and len(body) != request.content_length:
         abort(400, f"The body ended after {len(body)} of {request.content_length} bytes.")
     return body
+
+
+def _read_unsized(limit: int) -> bytes:
+    """A body without Content-Length, refused as soon as it passes `limit` bytes (werkzeug's
+    own stream would cut it there silently and hand on a truncated body)."""
+    stream, parts, size = request.environ["wsgi.input"], [], 0
+    while chunk := stream.read(min(READ_SIZE, limit + 1 - size)):
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise RequestEntityTooLarge()
+    return b"".join(parts)
