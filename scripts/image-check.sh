@@ -3,7 +3,8 @@
 # its non-root user, read-only root with tmpfs on /tmp and the metrics directory, the ConfigMap's
 # environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, runs
 # the backfill Job's command (k8s/backfill) on its mounts, and reports the image size. No Docker daemon here: podman with chroot isolation and a
-# python:3.11-slim stand-in made from Debian packages (docs/operations.md, "Building the image").
+# python:3.11-slim stand-in made from Debian packages
+# (docs/operations.md, "Building the image without a Docker daemon").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-localhost/enrich:check}
