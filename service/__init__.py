@@ -2,8 +2,10 @@
 
 from flask import Flask
 
-from . import api, auth, config, cors, errors, logs, pretty, web
-from .orjson_provider import OrjsonProvider
+from . import api, config, web
+from .app import auth, cors, errors, pretty
+from .app.json import OrjsonProvider
+from .observability import logs
 from .pipeline import Pipeline
 
 
@@ -11,7 +13,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: config -> pipeline -> errors -> logs (request ids) -> metrics -> blueprint."""
     # prometheus_client fixes its multiprocess mode when first imported, so it is imported here,
     # after `enrich serve` has set PROMETHEUS_MULTIPROC_DIR, and never with the package.
-    from . import admission, metrics
+    from .observability import metrics
+    from .server import admission
 
     app = Flask(__name__, static_folder=None)
     app.json = OrjsonProvider(app)

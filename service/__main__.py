@@ -19,7 +19,7 @@ def serve() -> None:
     # gunicorn loads the app after this line (importing this package does not import it).
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = fresh_metrics_directory(
         config.from_environ()["PROMETHEUS_MULTIPROC_DIR"])
-    sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf"]
+    sys.argv = ["gunicorn", "--config", "python:service.server.gunicorn_conf"]
     run()
 
 

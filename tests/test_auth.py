@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from service import create_app
-from service.auth import matches
+from service.app.auth import matches
 
 pytestmark = pytest.mark.model
 ARTICLE = {"text": "Angela Merkel visited Berlin."}
@@ -129,7 +129,7 @@ def test_the_kustomize_component_mounts_the_secret_and_sets_the_file(tmp_path):
 
 
 def test_open_path_entries_ending_in_a_star_match_prefixes():
-    from service.auth import _open
+    from service.app.auth import _open
 
     assert _open("/static/app.js", ["/static/*"])
     assert not _open("/staticx", ["/static/*"]) and not _open("/v1/info", ["/", "/static/*"])

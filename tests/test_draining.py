@@ -3,11 +3,12 @@
 import subprocess
 import sys
 
-from service import config, draining
+from service import config
+from service.server import draining
 
 FORKED_CHILD_SETS_THE_FLAG = """
 import os
-from service import draining
+from service.server import draining
 pid = os.fork()
 if pid == 0:
     draining.start_draining()

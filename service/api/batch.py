@@ -4,7 +4,7 @@ from flask import abort, current_app
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from ..errors import document_problem
+from ..app.errors import document_problem
 from ..pipeline.types import Article
 from .schemas import ID_PATTERN, ArticleSchema, EnrichmentSchema
 

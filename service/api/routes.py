@@ -8,8 +8,8 @@ from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from .. import draining
 from ..pipeline.types import Article
+from ..server import draining
 from .batch import (
     article_schema,
     check_batch_limits,
