@@ -1,39 +1,45 @@
-"""One function renders every failure as RFC 9457 problem+json."""
+"""One function builds every RFC 9457 problem+json body: Flask answers, batch slots, gunicorn."""
 
 import logging
-import uuid
 
-from flask import Flask, g, jsonify
+from flask import Flask, jsonify
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from ..observability.logs import request_id
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
 
 
+def problem_body(status: int, title: str, detail: str, **extra) -> dict:
+    """The problem object; `extra` adds members such as `request_id` and `errors`."""
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+
+
 def problem(status: int, title: str, detail: str, **extra):
-    """A problem+json response; `extra` adds members such as `errors`."""
-    body = {
-        "type": "about:blank",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "request_id": g.setdefault("request_id", uuid.uuid4().hex),
-        **extra,
-    }
-    response = jsonify(body)
+    """A problem+json response carrying this request's id."""
+    response = jsonify(problem_body(status, title, detail, request_id=request_id(), **extra))
     response.status_code = status
     response.mimetype = PROBLEM_JSON
     return response
 
 
-def _http_error(error: HTTPException):
+def describe(error: HTTPException | ValidationError) -> tuple[int, str, str, dict]:
+    """Status, title, detail and extra members for an HTTP or validation error."""
     if isinstance(error, InternalServerError):
         # Flask has logged the original exception with its traceback; the caller sees no internals.
-        detail = "The server failed to process the request."
-        response = problem(500, "Internal Server Error", detail)
-    else:
-        response = problem(error.code or 500, error.name, error.description or error.name)
+        return 500, "Internal Server Error", "The server failed to process the request.", {}
+    if isinstance(error, HTTPException):
+        return error.code or 500, error.name, error.description or error.name, {}
+    messages = error.normalized_messages()
+    detail = f"Invalid fields: {', '.join(sorted(messages))}."
+    return 422, "Unprocessable Content", detail, {"errors": messages}
+
+
+def _http_error(error: HTTPException):
+    status, title, detail, extra = describe(error)
+    response = problem(status, title, detail, **extra)
     for name, value in error.get_headers():
         if name != "Content-Type":  # keep Allow, Retry-After, WWW-Authenticate, ...
             response.headers[name] = value
@@ -41,22 +47,14 @@ def _http_error(error: HTTPException):
 
 
 def _validation_error(error: ValidationError):
-    messages = error.normalized_messages()
-    fields = ", ".join(sorted(messages))
-    return problem(422, "Unprocessable Content", f"Invalid fields: {fields}.", errors=messages)
+    status, title, detail, extra = describe(error)
+    return problem(status, title, detail, **extra)
 
 
 def document_problem(error: HTTPException | ValidationError) -> dict:
     """The problem object in a batch slot: one document failed, the batch did not."""
-    if isinstance(error, HTTPException):
-        status, title, extra = error.code or 500, error.name, {}
-        detail = error.description or error.name
-    else:
-        status, title = 422, "Unprocessable Content"
-        messages = error.messages
-        messages = messages if isinstance(messages, dict) else {"_schema": messages}
-        detail, extra = f"Invalid fields: {', '.join(sorted(messages))}.", {"errors": messages}
-    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    status, title, detail, extra = describe(error)
+    return problem_body(status, title, detail, **extra)
 
 
 def init_app(app: Flask) -> None:
