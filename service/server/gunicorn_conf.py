@@ -5,7 +5,8 @@ import os
 import signal
 
 from service.config import from_environ
-from service.observability.exposition import remove_directory, worker_exited
+from service.observability import directory
+from service.observability.exposition import worker_exited
 from service.server import draining, gunicorn_hooks
 
 settings = from_environ()
@@ -76,7 +77,7 @@ def child_exit(server, worker):
 
 def on_exit(server):
     """The metric files describe this run only: remove them."""
-    remove_directory(settings["PROMETHEUS_MULTIPROC_DIR"])
+    directory.remove(settings["PROMETHEUS_MULTIPROC_DIR"])
 
 
 def _drain_then_stop(server):
