@@ -20,12 +20,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
     app.extensions["pipeline"] = admission.GatedPipeline(
-        Pipeline.load(
-            app.config["SPACY_MODEL"],
-            max_run_chars=app.config["MAX_RUN_CHARS"],
-            max_combining_marks=app.config["MAX_COMBINING_MARKS"],
-            batch_size=app.config["NLP_BATCH_SIZE"],
-        ),
+        Pipeline.from_config(app.config),
         workers=app.config["WORKERS"],
         max_waiting=app.config["MAX_QUEUED"],
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,

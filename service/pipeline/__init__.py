@@ -1,7 +1,7 @@
 """Pipeline: owns the spaCy model and runs normalize -> nlp -> enrich, timing each stage."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 
 import spacy
@@ -32,6 +32,16 @@ class Pipeline:
             tuple(sorted(labels)),
         )
         dates.warm_up()
+
+    @classmethod
+    def from_config(cls, settings: Mapping) -> "Pipeline":
+        """The pipeline `settings` (config.from_environ()) describe: the server's and the CLI's."""
+        return cls.load(
+            settings["SPACY_MODEL"],
+            max_run_chars=settings["MAX_RUN_CHARS"],
+            max_combining_marks=settings["MAX_COMBINING_MARKS"],
+            batch_size=settings["NLP_BATCH_SIZE"],
+        )
 
     @classmethod
     def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
