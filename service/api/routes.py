@@ -10,14 +10,8 @@ from werkzeug.exceptions import HTTPException
 
 from ..pipeline.types import Article
 from ..server import draining
-from .batch import (
-    article_schema,
-    check_batch_limits,
-    enrich_articles,
-    load_article,
-    load_document,
-)
-from .schemas import BatchSchema
+from .batch import check_batch_limits, enrich_articles, load_article, load_document
+from .schemas import BatchSchema, article_schema
 
 bp = Blueprint("api", __name__)
 batch_schema = BatchSchema()
