@@ -182,12 +182,6 @@ class EnrichmentSchema(Schema):
         return data
 
 
-class InfoSchema(Schema):
-    service = fields.Dict(keys=fields.String())
-    model = fields.Dict(keys=fields.String())
-    limits = fields.Dict(keys=fields.String(), values=fields.Integer())
-
-
 # Built once, shared by the views and the CLI.
 article_schema = ArticleSchema()
 enrichment_schema = EnrichmentSchema()

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from .enrich import dates, enrich
-from .memory import bound_caches, warm_vocab
+from .memory import warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
@@ -63,7 +63,6 @@ class Pipeline:
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
-            bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
                 enrich(article, norm, analysis, self.model)
