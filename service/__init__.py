@@ -14,7 +14,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     # prometheus_client fixes its multiprocess mode when first imported, so it is imported here,
     # after `enrich serve` has set PROMETHEUS_MULTIPROC_DIR, and never with the package.
     from .observability import metrics
-    from .server import admission
+    from .server import admission, draining
 
     app = Flask(__name__, static_folder=None)
     app.json = OrjsonProvider(app)
@@ -26,6 +26,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
         retry_after=app.config["RETRY_AFTER"],
     )
+    app.extensions["draining"] = draining.is_draining  # /readyz asks; api/ never imports server/
     errors.init_app(app)
     pretty.init_app(app)
     logs.init_app(app)
