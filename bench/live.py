@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from server import running_server  # noqa: E402  (tests/ is not a package)
+from support.server import running_server  # noqa: E402  (tests/ is not a package)
 
 SAMPLE = ROOT / "examples" / "npr-nato-russia-talks.txt"
 __all__ = ["running_server", "sample_article", "percentiles"]

@@ -12,7 +12,7 @@ from procs import tree
 from randomwords import random_article
 
 sys.path.insert(0, str(REPO / "tests"))
-from server import running_server  # noqa: E402
+from support.server import running_server  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:

@@ -12,7 +12,7 @@ from procs import worker_memory
 from report import report
 
 sys.path.insert(0, str(REPO / "tests"))
-from server import running_server  # noqa: E402
+from support.server import running_server  # noqa: E402
 
 from service.pipeline.nlp import NEEDS  # noqa: E402
 

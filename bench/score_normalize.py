@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from normalize_fixtures import load_all  # noqa: E402
+from support.normalize_fixtures import load_all  # noqa: E402
 
 from service.pipeline.normalize import normalize  # noqa: E402
 

@@ -16,7 +16,7 @@ from corpus import REPO, load_corpus
 from measure import raw_pipe, served, single_bodies
 
 sys.path.insert(0, str(REPO / "tests"))
-from server import running_server  # noqa: E402
+from support.server import running_server  # noqa: E402
 
 from service.pipeline.nlp import NEEDS  # noqa: E402
 

@@ -70,13 +70,13 @@ run_and_check() {
   [ -x .venv/bin/python ] || { python3 -m venv .venv && .venv/bin/pip install --quiet -e '.[dev]'; }
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
-  .venv/bin/python tests/manifests.py env >"$work/env"
+  PYTHONPATH=tests .venv/bin/python -m support.manifests env >"$work/env"
   step "running as $user, read-only root, port $port, env: $(tr '\n' ' ' <"$work/env")"
   podman run -d --name "$name" --network host --user "$user" --read-only \
     --tmpfs /tmp:rw,mode=1777,size=64m --tmpfs /tmp/prometheus:rw,mode=1777,size=64m \
     --env-file "$work/env" -e HOST=127.0.0.1 -e PORT="$port" -e WORKERS=2 \
     --stop-timeout 60 "$IMAGE" >/dev/null
-  .venv/bin/python tests/drain.py container "$name" "http://127.0.0.1:$port" "$SAMPLE" \
+  PYTHONPATH=tests .venv/bin/python -m support.drain container "$name" "http://127.0.0.1:$port" "$SAMPLE" \
     || { podman logs "$name" | tail -40; return 1; }
 }
 
@@ -88,7 +88,7 @@ check_backfill() {
   for n in $(seq 0 15); do
     printf '{"id": "b%d", "text": "Angela Merkel met Emmanuel Macron in Paris."}\n' "$n"
   done >"$work/data/input/articles.jsonl"
-  mapfile -t command < <(.venv/bin/python tests/manifests.py backfill-command 0)
+  mapfile -t command < <(PYTHONPATH=tests .venv/bin/python -m support.manifests backfill-command 0)
   podman run --rm --network none --user "$user" --read-only --tmpfs /tmp:rw,mode=1777,size=64m \
     -v "$work/data/input:/data/input:ro" -v "$work/data/output:/data/output" \
     "$IMAGE" "${command[@]}"

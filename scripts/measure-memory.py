@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from server import running_server  # noqa: E402
+from support.server import running_server  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "npr-nato-russia-talks.txt"
 MB = 1e6

@@ -2,8 +2,10 @@
 
 from flask import Flask
 
-from . import api, auth, config, cors, errors, logs, pretty, web
-from .orjson_provider import OrjsonProvider
+from . import api, config, web
+from .app import auth, cors, errors, pretty
+from .app.json import OrjsonProvider
+from .observability import logs
 from .pipeline import Pipeline
 
 
@@ -11,23 +13,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: config -> pipeline -> errors -> logs (request ids) -> metrics -> blueprint."""
     # prometheus_client fixes its multiprocess mode when first imported, so it is imported here,
     # after `enrich serve` has set PROMETHEUS_MULTIPROC_DIR, and never with the package.
-    from . import admission, metrics
+    from .observability import metrics
+    from .server import admission, draining
 
     app = Flask(__name__, static_folder=None)
     app.json = OrjsonProvider(app)
     app.config.from_mapping(config.from_environ(), **(overrides or {}))
     app.extensions["pipeline"] = admission.GatedPipeline(
-        Pipeline.load(
-            app.config["SPACY_MODEL"],
-            max_run_chars=app.config["MAX_RUN_CHARS"],
-            max_combining_marks=app.config["MAX_COMBINING_MARKS"],
-            batch_size=app.config["NLP_BATCH_SIZE"],
-        ),
+        Pipeline.from_config(app.config),
         workers=app.config["WORKERS"],
         max_waiting=app.config["MAX_QUEUED"],
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
         retry_after=app.config["RETRY_AFTER"],
     )
+    app.extensions["draining"] = draining.is_draining  # /readyz asks; api/ never imports server/
     errors.init_app(app)
     pretty.init_app(app)
     logs.init_app(app)

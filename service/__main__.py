@@ -2,13 +2,12 @@
 over files without one (`python -m service …` does the same)."""
 
 import argparse
-import glob
 import os
 import sys
-import tempfile
 
 from . import config
 from .cli import annotate
+from .observability import directory
 
 
 def serve() -> None:
@@ -17,20 +16,10 @@ def serve() -> None:
 
     # prometheus_client reads the variable once, when first imported: the app imports it, and
     # gunicorn loads the app after this line (importing this package does not import it).
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = fresh_metrics_directory(
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory.fresh(
         config.from_environ()["PROMETHEUS_MULTIPROC_DIR"])
-    sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf"]
+    sys.argv = ["gunicorn", "--config", "python:service.server.gunicorn_conf"]
     run()
-
-
-def fresh_metrics_directory(path: str) -> str:
-    """`path` created and emptied of an earlier run's files, or a new temporary directory."""
-    if not path:
-        return tempfile.mkdtemp(prefix="enrich-metrics-")
-    os.makedirs(path, exist_ok=True)
-    for stale in glob.glob(os.path.join(path, "*.db")):  # only ours, whatever else is there
-        os.remove(stale)
-    return path
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,6 @@
 import pytest
-from contract import check_flask
 from flask.testing import FlaskClient
+from support.contract import check_flask
 
 from service import create_app
 

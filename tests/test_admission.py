@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from service.admission import SHED, GatedPipeline, Overloaded, ServerCount
+from service.server.admission import SHED, GatedPipeline, Overloaded, ServerCount
 
 
 class SlowPipeline:

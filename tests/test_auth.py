@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from service import create_app
-from service.auth import matches
+from service.app.auth import matches
 
 pytestmark = pytest.mark.model
 ARTICLE = {"text": "Angela Merkel visited Berlin."}
@@ -95,7 +95,7 @@ def test_matches_compares_against_every_token():
 
 @pytest.mark.e2e
 def test_tokens_never_reach_the_log_over_http(tmp_path):
-    from server import running_server
+    from support.server import running_server
 
     secret, wrong = "s3cret-token-0123456789", "wrong-token-9876543210"
     (tmp_path / "tokens").write_text(secret + "\n")
@@ -111,7 +111,7 @@ def test_tokens_never_reach_the_log_over_http(tmp_path):
 
 
 def test_the_kustomize_component_mounts_the_secret_and_sets_the_file(tmp_path):
-    from manifests import K8S, container, one, render
+    from support.manifests import K8S, container, one, render
 
     shutil.copytree(K8S, tmp_path / "k8s")  # kustomize refuses absolute paths to bases
     (tmp_path / "k8s" / "check").mkdir()
@@ -129,7 +129,7 @@ def test_the_kustomize_component_mounts_the_secret_and_sets_the_file(tmp_path):
 
 
 def test_open_path_entries_ending_in_a_star_match_prefixes():
-    from service.auth import _open
+    from service.app.auth import _open
 
     assert _open("/static/app.js", ["/static/*"])
     assert not _open("/staticx", ["/static/*"]) and not _open("/v1/info", ["/", "/static/*"])

@@ -4,7 +4,7 @@ import re
 
 import kubernetes_validate
 import pytest
-from manifests import backfill_command, render
+from support.manifests import backfill_command, render
 
 from service.__main__ import build_parser
 from service.cli.jsonl import Shard

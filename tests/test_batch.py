@@ -4,6 +4,7 @@ import pytest
 
 from service.api import batch
 from service.config import from_environ
+from service.pipeline.types import Options
 
 pytestmark = pytest.mark.model
 
@@ -106,17 +107,13 @@ def test_a_bad_batch_is_a_problem(client, no_model, body, content_type, status):
     assert response.status_code == status
 
 
-def test_batch_options_are_defaults_under_each_documents_own(app, monkeypatch):
-    loaded = []
-    monkeypatch.setattr(batch, "load_article", loaded.append)
-    defaults = {"include": ["entities"], "offsets": "utf16"}
+def test_batch_options_are_defaults_under_each_documents_own(app):
+    defaults = Options(include=frozenset({"entities"}), offsets="utf16")
     with app.app_context():
-        batch.load_document({"text": "x", "options": {"offsets": "utf8"}}, defaults)
-        batch.load_document({"text": "y"}, defaults)
-    assert [d["options"] for d in loaded] == [
-        {"include": ["entities"], "offsets": "utf8"},
-        {"include": ["entities"], "offsets": "utf16"},
-    ]
+        own = batch.load_document({"text": "x", "options": {"offsets": "utf8"}}, defaults)
+        inherited = batch.load_document({"text": "y"}, defaults)
+    assert own.options == Options(include=frozenset({"entities"}), offsets="utf8")
+    assert inherited.options == defaults
 
 
 def test_info_reports_the_batch_limits(client):

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
-from contract import check_requests
-from server import running_server
+from support.contract import check_requests
+from support.server import running_server
 
 from bench.randomwords import random_article
 

@@ -178,3 +178,13 @@ def test_the_command_line_does_not_import_prometheus_client():
     # prometheus_client fixes its mode when first imported.
     check = "import sys, service.__main__; sys.exit('prometheus_client' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", check]).returncode == 0
+
+
+def test_normalization_limits_from_the_environment_apply(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MAX_RUN_CHARS", "8")
+    path = tmp_path / "long-run.txt"
+    path.write_text("Angela Merkel spoke. " + "#" * 40 + " She left.", encoding="utf-8")
+    assert annotate(str(path)) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert [w["code"] for w in warnings] == ["long_run"]
+    assert "(8)" in warnings[0]["message"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from server import running_server
+from support.server import running_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import psutil
 import pytest
-from drain import CLIENTS, Load, drain_under_load
-from manifests import configmap_env, dockerfile_command, dockerfile_env
-from server import running_server
+from support.drain import CLIENTS, Load, drain_under_load
+from support.manifests import configmap_env, dockerfile_command, dockerfile_env
+from support.server import running_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 TEXT = {"Content-Type": "text/plain; charset=utf-8"}

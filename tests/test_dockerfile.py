@@ -6,7 +6,13 @@ import sys
 import tomllib
 from pathlib import Path
 
-from manifests import ROOT, dockerfile_command, dockerfile_env, dockerfile_runtime, dockerfile_value
+from support.manifests import (
+    ROOT,
+    dockerfile_command,
+    dockerfile_env,
+    dockerfile_runtime,
+    dockerfile_value,
+)
 
 DOCKERFILE = ROOT / "Dockerfile"
 

@@ -3,11 +3,11 @@
 import subprocess
 import sys
 
-from service import config, draining
+from service import config
 
 FORKED_CHILD_SETS_THE_FLAG = """
 import os
-from service import draining
+from service.server import draining
 pid = os.fork()
 if pid == 0:
     draining.start_draining()
@@ -27,15 +27,15 @@ def test_a_forked_process_raising_the_flag_is_seen_by_its_parent():
     assert result.stdout.strip() == "True"
 
 
-def test_readyz_answers_503_while_draining(client, monkeypatch):
-    monkeypatch.setattr(draining, "is_draining", lambda: True)
+def test_readyz_answers_503_while_draining(app, client, monkeypatch):
+    monkeypatch.setitem(app.extensions, "draining", lambda: True)
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json["detail"] == "The server is shutting down."
 
 
-def test_the_api_keeps_serving_while_draining(client, monkeypatch):
-    monkeypatch.setattr(draining, "is_draining", lambda: True)
+def test_the_api_keeps_serving_while_draining(app, client, monkeypatch):
+    monkeypatch.setitem(app.extensions, "draining", lambda: True)
     response = client.post("/v1/enrich", json={"text": "Angela Merkel visited Paris."})
     assert response.status_code == 200
 

@@ -11,9 +11,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from contract import check_requests
-from hostile import article, assert_problem, bound, normal_seconds, send, send_raw
-from server import running_server
+from support.contract import check_requests
+from support.hostile import article, assert_problem, bound, normal_seconds, send, send_raw
+from support.server import running_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 

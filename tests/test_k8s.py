@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import kubernetes_validate
 import pytest
-from manifests import OVERLAYS, container, dockerfile_env, dockerfile_value, one, render
+from support.manifests import OVERLAYS, container, dockerfile_env, dockerfile_value, one, render
 
 from service import config
 

@@ -10,7 +10,8 @@ import pytest
 from gunicorn.config import Config
 from werkzeug.test import EnvironBuilder
 
-from service import config, logs
+from service import config
+from service.observability import logs
 
 pytestmark = pytest.mark.model
 

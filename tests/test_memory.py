@@ -24,3 +24,8 @@ def test_string_store_stays_flat_over_random_words(app, client):
     before = len(strings)
     send(300)
     assert len(strings) <= before + STRING_GROWTH_BOUND
+
+
+@pytest.mark.parametrize("word", ["government", "minister", "said"])
+def test_common_words_have_lexemes_before_any_request(app, word):
+    assert word in app.extensions["pipeline"].nlp.vocab

@@ -3,7 +3,7 @@
 from functools import cache
 
 import pytest
-from normalize_fixtures import load_all
+from support.normalize_fixtures import load_all
 
 from service.pipeline.normalize import normalize
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
-from contract import check_requests
 from prometheus_client.parser import text_string_to_metric_families
-from server import running_server, stop
+from support.contract import check_requests
+from support.server import running_server, stop
 from test_metrics import LISTED
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from contract import _RAW, check_flask
 from openapi_core.validation.response.exceptions import InvalidData
 from openapi_spec_validator import validate
+from support.contract import _RAW, check_flask
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Response
 

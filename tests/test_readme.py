@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from server import running_server
+from support.server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

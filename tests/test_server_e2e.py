@@ -1,8 +1,8 @@
 """The real server: gunicorn with 2 workers over HTTP, every answer checked against the spec."""
 
 import pytest
-from contract import check_requests
-from server import running_server, stop
+from support.contract import check_requests
+from support.server import running_server, stop
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from contract import _RAW
+from support.contract import _RAW
 
 from service.web.reference import code_spans
 

@@ -1,15 +1,14 @@
 """Request bodies to Articles to the model, for both endpoints: one article is a batch of one."""
 
+from dataclasses import replace
+
 from flask import abort, current_app
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from ..errors import document_problem
-from ..pipeline.types import Article
-from .schemas import ID_PATTERN, ArticleSchema, EnrichmentSchema
-
-article_schema = ArticleSchema()
-enrichment_schema = EnrichmentSchema()
+from ..app.errors import document_problem
+from ..pipeline.types import Article, Options
+from .schemas import ID_PATTERN, article_schema, enrichment_schema, too_long
 
 
 def enrich_articles(articles: list[Article]) -> list[dict]:
@@ -20,22 +19,23 @@ def enrich_articles(articles: list[Article]) -> list[dict]:
 def load_article(body) -> Article:
     """An Article from a request body or batch document; 422 or 413 if it is not acceptable."""
     article = article_schema.load(body)
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(article.text) > limit:
-        abort(413, f"Text has {len(article.text)} characters; the limit is {limit}.")
+    if problem := too_long(article, current_app.config["MAX_TEXT_CHARS"]):
+        abort(413, problem)
     return article
 
 
-def load_document(document, defaults: dict | None) -> Article | dict:
+def load_document(document, defaults: Options | None) -> Article | dict:
     """A batch document as an Article, or the problem object that takes its slot."""
-    if defaults and isinstance(document, dict) and isinstance(document.get("options", {}), dict):
-        document = {**document, "options": {**defaults, **document.get("options", {})}}
     try:
-        return load_article(document)
+        article = load_article(document)
     except (ValidationError, HTTPException) as error:
         given = document.get("id") if isinstance(document, dict) else None
         known = isinstance(given, str) and ID_PATTERN.fullmatch(given)
         return {**document_problem(error), **({"id": given} if known else {})}
+    if defaults is None:
+        return article
+    given = {name: getattr(article.options, name) for name in document.get("options", {})}
+    return replace(article, options=replace(defaults, **given))
 
 
 def check_batch_limits(documents: list) -> None:

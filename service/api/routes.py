@@ -8,16 +8,9 @@ from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from .. import draining
 from ..pipeline.types import Article
-from .batch import (
-    article_schema,
-    check_batch_limits,
-    enrich_articles,
-    load_article,
-    load_document,
-)
-from .schemas import BatchSchema
+from .batch import check_batch_limits, enrich_articles, load_article, load_document
+from .schemas import BatchSchema, article_schema
 
 bp = Blueprint("api", __name__)
 batch_schema = BatchSchema()
@@ -84,7 +77,7 @@ def readyz():
     """The model is loaded and the server is not shutting down."""
     if "pipeline" not in current_app.extensions:
         abort(503, "The model is not loaded yet.")
-    if draining.is_draining():
+    if current_app.extensions["draining"]():
         abort(503, "The server is shutting down.")
     return {"status": "ready"}
 

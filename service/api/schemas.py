@@ -72,14 +72,8 @@ class BatchSchema(Schema):
     documents = fields.List(
         fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1)
     )
-    # Kept raw to merge into each document, but checked here: bad batch options fail the batch.
-    options = fields.Dict(keys=fields.String(), validate=lambda value: _valid_options(value))
-
-
-def _valid_options(options: dict) -> None:
-    errors = OptionsSchema().validate(options)
-    if errors:
-        raise ValidationError(errors)
+    # Loaded once here, so bad batch options fail the batch; each document's own options win.
+    options = fields.Nested(OptionsSchema)
 
 
 class SpanSchema(Schema):
@@ -188,7 +182,13 @@ class EnrichmentSchema(Schema):
         return data
 
 
-class InfoSchema(Schema):
-    service = fields.Dict(keys=fields.String())
-    model = fields.Dict(keys=fields.String())
-    limits = fields.Dict(keys=fields.String(), values=fields.Integer())
+# Built once, shared by the views and the CLI.
+article_schema = ArticleSchema()
+enrichment_schema = EnrichmentSchema()
+
+
+def too_long(article: Article, limit: int) -> str | None:
+    """Why the article's text is over `limit` characters, or None if it is not."""
+    if len(article.text) > limit:
+        return f"Text has {len(article.text)} characters; the limit is {limit}."
+    return None

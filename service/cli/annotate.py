@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("enrich annotate: give FILE… (or -), or --jsonl IN --out OUT\n")
         return 2  # a usage error, as argparse's own
     settings = config.from_environ()
-    pipeline = Pipeline.load(settings["SPACY_MODEL"])
+    pipeline = Pipeline.from_config(settings)
     if args.files:
         return annotate_files(Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"]),
                               args.files, pretty=args.pretty)

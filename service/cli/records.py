@@ -5,12 +5,9 @@ from dataclasses import dataclass
 import orjson
 from marshmallow import ValidationError
 
-from ..api.schemas import ArticleSchema, EnrichmentSchema
+from ..api.schemas import article_schema, enrichment_schema, too_long
 from ..pipeline import Pipeline
 from ..pipeline.types import Article
-
-article_schema = ArticleSchema()
-enrichment_schema = EnrichmentSchema()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +54,7 @@ class Annotator:
             article = article_schema.load(body)
         except ValidationError as err:
             return f"invalid record: {err.messages}"
-        if len(article.text) > self.max_chars:
-            return f"text has {len(article.text)} characters; the limit is {self.max_chars}"
-        return article
+        return too_long(article, self.max_chars) or article
 
     def _run(self, todo: list[tuple[int, Article]]) -> list[Outcome]:
         if not todo:

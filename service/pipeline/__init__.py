@@ -1,14 +1,14 @@
 """Pipeline: owns the spaCy model and runs normalize -> nlp -> enrich, timing each stage."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 
 import spacy
 from spacy.language import Language
 
 from .enrich import dates, enrich
-from .memory import bound_caches, warm_vocab
+from .memory import warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
@@ -34,6 +34,16 @@ class Pipeline:
         dates.warm_up()
 
     @classmethod
+    def from_config(cls, settings: Mapping) -> "Pipeline":
+        """The pipeline `settings` (config.from_environ()) describe: the server's and the CLI's."""
+        return cls.load(
+            settings["SPACY_MODEL"],
+            max_run_chars=settings["MAX_RUN_CHARS"],
+            max_combining_marks=settings["MAX_COMBINING_MARKS"],
+            batch_size=settings["NLP_BATCH_SIZE"],
+        )
+
+    @classmethod
     def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
@@ -53,7 +63,6 @@ class Pipeline:
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
-            bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
                 enrich(article, norm, analysis, self.model)

@@ -1,10 +1,8 @@
-"""Keep a worker's memory flat and its model warm across requests: what memory zones miss."""
+"""Keep the model warm across requests: the lexemes memory zones would drop every time."""
 
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
 
 CHUNK = 5_000  # words per tokenizer call: keeps the one-off Doc small
-LEMMA_CACHE_LIMIT = 10_000  # entries, ~4 MB: the common words of news text fit
 
 
 def warm_vocab(nlp: Language) -> None:
@@ -18,13 +16,3 @@ def warm_vocab(nlp: Language) -> None:
     for start in range(0, len(words), CHUNK):
         nlp.tokenizer(" ".join(words[start : start + CHUNK]))
 
-
-def bound_caches(nlp: Language) -> None:
-    """Empty the lemmatizer's cache once it is full.
-
-    Memory zones do not cover it: keyed by every (word, tag) ever seen, it grew a worker's RSS
-    by ~1% per 100 articles of never-seen words (bench/memory_flat.py).
-    """
-    for _, pipe in nlp.pipeline:
-        if isinstance(pipe, Lemmatizer) and len(pipe.cache) > LEMMA_CACHE_LIMIT:
-            pipe.cache.clear()

@@ -10,7 +10,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 from openapi_schema_validator import OAS31Validator
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 # openapi-core knows application/json only: teach it the other media types the service sends.
 DESERIALIZERS = {"application/yaml": yaml.safe_load, "application/problem+json": json.loads}
 SPEC = OpenAPI.from_file_path(

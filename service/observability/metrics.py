@@ -6,7 +6,7 @@ import time
 from flask import Flask, g, has_request_context, request
 from prometheus_client import Counter, Gauge, Histogram
 
-from . import scrape
+from . import exposition
 from .logs import route_label
 
 REQUESTS = Counter("enrich_http_requests_total",
@@ -39,7 +39,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_finish)
     app.teardown_request(_leave)
     app.extensions["pipeline"].observers.append(_observe_run)
-    app.add_url_rule("/metrics", "metrics", scrape.metrics)
+    app.add_url_rule("/metrics", "metrics", exposition.metrics)
     # Series known in advance start at 0, so rate() and ratios see their first increase.
     for reason in {*REJECT_REASONS.values(), "other"}:
         REJECTED.labels(reason)

@@ -2,27 +2,21 @@
 
 import socket
 import struct
-import uuid
 
 import orjson
 from gunicorn import util
 
+from ..app.errors import PROBLEM_JSON, problem_body
+from ..observability.logs import new_request_id
+
 
 def write_problem(sock, status_int: int, reason: str, mesg: str) -> None:
     """gunicorn's answer to a request it cannot parse, as problem+json instead of an HTML page."""
-    request_id = uuid.uuid4().hex
-    body = orjson.dumps(
-        {
-            "type": "about:blank",
-            "title": reason,
-            "status": status_int,
-            "detail": mesg or reason,
-            "request_id": request_id,
-        }
-    )
+    request_id = new_request_id()
+    body = orjson.dumps(problem_body(status_int, reason, mesg or reason, request_id=request_id))
     head = (
         f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
-        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n"
+        f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n"
         f"X-Request-ID: {request_id}\r\n\r\n"
     )
     util.write_nonblock(sock, head.encode("latin-1") + body)

@@ -1,7 +1,7 @@
 """The deployment as the tests see it: rendered k8s overlays, the Dockerfile's runtime stage.
 
-`python tests/manifests.py env` prints the ConfigMap as KEY=VALUE lines (scripts/image-check.sh
-runs the container with them).
+`PYTHONPATH=tests python -m support.manifests env` prints the ConfigMap as KEY=VALUE lines
+(scripts/image-check.sh runs the container with them).
 """
 
 import json
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "k8s"
 OVERLAYS = ["dev", "prod"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-DIRECTORY = Path(__file__).resolve().parent / "fixtures" / "normalize"
+DIRECTORY = Path(__file__).resolve().parents[1] / "fixtures" / "normalize"
 _MARK = re.compile(r"\{([a-z_]+)\|([^{}]*)\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+")
 

@@ -89,10 +89,22 @@ def init_app(app: Flask) -> None:
     app.extensions["pipeline"].observers.append(_remember_documents)
 
 
+def new_request_id() -> str:
+    """A fresh request id: the one place ids are minted, for Flask's answers and gunicorn's."""
+    return uuid.uuid4().hex
+
+
+def request_id() -> str:
+    """This request's id: the caller's if sane, else one minted now and kept for the request."""
+    if "request_id" not in g:
+        given = request.headers.get("X-Request-ID", "")
+        sane = 0 < len(given) <= MAX_REQUEST_ID and SAFE_REQUEST_ID.issuperset(given)
+        g.request_id = given if sane else new_request_id()
+    return g.request_id
+
+
 def _assign_request_id() -> None:
-    given = request.headers.get("X-Request-ID", "")
-    sane = 0 < len(given) <= MAX_REQUEST_ID and SAFE_REQUEST_ID.issuperset(given)
-    g.request_id = given if sane else uuid.uuid4().hex
+    request_id()  # first, so every log line of the request carries it
 
 
 def _remember_documents(articles, _results) -> None:
@@ -101,9 +113,8 @@ def _remember_documents(articles, _results) -> None:
 
 
 def _describe_request(response):
-    request_id = g.setdefault("request_id", uuid.uuid4().hex)
-    response.headers["X-Request-ID"] = request_id
-    fields = {"request_id": request_id, "route": route_label()}
+    response.headers["X-Request-ID"] = request_id()
+    fields = {"request_id": g.request_id, "route": route_label()}
     if "log_documents" in g:
         fields["document_chars"] = sum(len(article.text) for article in g.log_documents)
         if preview := current_app.config["LOG_TEXT_PREVIEW_CHARS"]:

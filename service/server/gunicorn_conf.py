@@ -1,25 +1,26 @@
-"""Every gunicorn setting for enrich: `gunicorn -c python:service.gunicorn_conf`."""
+"""Every gunicorn setting for enrich: `gunicorn -c python:service.server.gunicorn_conf`."""
 
 import gc
 import os
 import signal
 
-from service import draining, serverside
 from service.config import from_environ
-from service.scrape import remove_directory, worker_exited
+from service.observability import directory
+from service.observability.exposition import worker_exited
+from service.server import draining, gunicorn_hooks
 
 settings = from_environ()
 # No collections while the model loads: freed objects would leave holes all over the pages
 # the workers are about to share (the recipe in the docs of gc.freeze).
 gc.disable()
-serverside.use_problem_json()  # gunicorn's own 400/414/431 answers are problem+json too
+gunicorn_hooks.use_problem_json()  # gunicorn's own 400/414/431 answers are problem+json too
 
 wsgi_app = "service:create_app()"
 bind = f"{settings['HOST']}:{settings['PORT']}"
 workers = settings["WORKERS"]
 # Threads read requests and write answers; each worker runs the model on one thread of its own
-# (service/admission.py), so the model still runs one request at a time at full speed per
-# worker, while a client that stalls holds one cheap thread, not a worker
+# (service/server/admission.py), so the model still runs one request at a time at full speed
+# per worker, while a client that stalls holds one cheap thread, not a worker
 # (docs/operations.md, Slow clients).
 worker_class = "gthread"
 threads = settings["THREADS"]
@@ -47,12 +48,13 @@ worker_tmp_dir = "/dev/shm"  # the heartbeat file must not sit on a slow overlay
 control_socket_disable = True  # nothing uses it, and a read-only root cannot hold it
 loglevel = settings["LOG_LEVEL"]
 accesslog = "-"
-logger_class = "service.logs.GunicornLogger"  # error and access lines as JSON, like the app's
+# error and access lines as JSON, like the app's
+logger_class = "service.observability.logs.GunicornLogger"
 
 
 def on_starting(server):
     """Refuse to serve metrics that would each describe one worker only; say where they are.
-    Make SIGTERM drain before gunicorn's graceful stop (see service/draining.py)."""
+    Make SIGTERM drain before gunicorn's graceful stop (see service/server/draining.py)."""
     if not settings["PROMETHEUS_MULTIPROC_DIR"]:
         raise RuntimeError("Set PROMETHEUS_MULTIPROC_DIR to an empty directory or use enrich serve")
     server.log.info("Metrics directory: %s", settings["PROMETHEUS_MULTIPROC_DIR"])
@@ -61,7 +63,7 @@ def on_starting(server):
 
 def when_ready(server):
     """Bound how long a stalled client can block a thread (inherited by accepted sockets)."""
-    serverside.set_client_timeouts(server.LISTENERS, settings["CLIENT_TIMEOUT"])
+    gunicorn_hooks.set_client_timeouts(server.LISTENERS, settings["CLIENT_TIMEOUT"])
 
 
 def pre_fork(server, worker):
@@ -76,7 +78,7 @@ def child_exit(server, worker):
 
 def on_exit(server):
     """The metric files describe this run only: remove them."""
-    remove_directory(settings["PROMETHEUS_MULTIPROC_DIR"])
+    directory.remove(settings["PROMETHEUS_MULTIPROC_DIR"])
 
 
 def _drain_then_stop(server):

@@ -1,7 +1,5 @@
-"""GET /metrics for the whole gunicorn server, and the lifecycle of the files it is read from."""
+"""GET /metrics for the whole gunicorn server, merged from every worker's files."""
 
-import glob
-import os
 import platform
 from importlib import metadata
 
@@ -25,16 +23,6 @@ def metrics():
         registry.register(REGISTRY)
     registry.register(_StateCollector(current_app))
     return Response(generate_latest(registry), content_type=CONTENT_TYPE_PLAIN_0_0_4)
-
-
-def remove_directory(path: str) -> None:
-    """Delete this run's files, and the directory when nothing else is in it."""
-    for done in glob.glob(os.path.join(path, "*.db")):
-        os.remove(done)
-    try:
-        os.rmdir(path)
-    except OSError:  # not empty, or a mount point: leave it
-        pass
 
 
 def worker_exited(path: str, pid: int) -> None:

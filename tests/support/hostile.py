@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
-from contract import PROBLEM
 
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "npr-nato-russia-talks.txt"
+from support.contract import PROBLEM
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "npr-nato-russia-talks.txt"
 
 FACTOR = 4  # a hostile request may cost this many normal requests of its size ...
 SLACK = 1.0  # ... plus this many seconds for a loaded 2-core CI machine

@@ -1,7 +1,7 @@
 """SIGTERM under load: no failed request, /readyz 503 during the drain, exit within the grace.
 
 tests/test_deploy_e2e.py drains `enrich serve` on this machine; scripts/image-check.sh drains
-the container:  python tests/drain.py container NAME URL SAMPLE
+the container:  PYTHONPATH=tests python -m support.drain container NAME URL SAMPLE
 """
 
 import subprocess
@@ -158,7 +158,7 @@ def _post_slowly(url: str, sample: str, until: float) -> dict:
 
 def check_container(name: str, url: str, sample_path: str) -> list[str]:
     """scripts/image-check.sh: readiness, the sample, /metrics, then the drain; the problems."""
-    from manifests import configmap_env
+    from support.manifests import configmap_env
 
     started = time.monotonic()
     if not _wait_ready(url, name):

@@ -1,0 +1,1 @@
+"""Flask-wide plumbing: errors (problem+json), auth, CORS, ?pretty, the JSON provider."""

@@ -1,0 +1,1 @@
+"""The gunicorn side: its configuration, hooks and patches, draining, admission to the model."""

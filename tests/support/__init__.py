@@ -1,0 +1,1 @@
+"""Test helpers (bench/ and scripts/ import them too): contract checks, a real server, manifests."""
