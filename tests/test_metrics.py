@@ -7,8 +7,6 @@ import pytest
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
-pytestmark = pytest.mark.model
-
 LISTED = [  # every metric the runbook documents, by family name as the parser reports it
     "enrich_http_requests", "enrich_http_request_duration_seconds",
     "enrich_http_requests_in_progress", "enrich_document_size_characters",
