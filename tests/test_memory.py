@@ -3,14 +3,14 @@
 import random
 
 import pytest
-
-from bench.randomwords import random_article
+from support.randomwords import random_article
 
 pytestmark = pytest.mark.model
 
 STRING_GROWTH_BOUND = 1_000  # loose: without memory zones 300 such documents add ~54,000
 
 
+@pytest.mark.slow
 def test_string_store_stays_flat_over_random_words(app, client):
     rng = random.Random(7)
     strings = app.extensions["pipeline"].nlp.vocab.strings

@@ -1,6 +1,6 @@
 """Precision and recall of quote attribution and entity grouping on the hand-built gold.
 
-    .venv/bin/python bench/score_enrich.py [FIXTURE_DIR] [--verbose]
+tests/test_enrich_gold.py holds them to targets; bench/score_enrich.py prints them.
 
 Each `tests/fixtures/enrich/NAME.txt` has `NAME.json`: `groups` (lists of surface forms that
 name one thing), `quotes` (`text`: how the quotation starts; `speaker`: a name or a list of
@@ -12,15 +12,13 @@ Grouping is scored over pairs of entity mentions whose text is a gold surface fo
 """
 
 import json
-import sys
 from itertools import combinations
 from pathlib import Path
 
-from service.config import from_environ
 from service.pipeline import Pipeline
 from service.pipeline.types import Article
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "enrich"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "enrich"
 ARTICLES = ("the ", "a ", "an ")
 
 
@@ -104,31 +102,3 @@ def score(pipeline: Pipeline, fixtures: Path, *, verbose: bool = False) -> dict[
     t["grouping_precision"] = t["both"] / max(t["predicted_pairs"], 1)
     t["grouping_recall"] = t["both"] / max(t["gold_pairs"], 1)
     return totals
-
-
-def main() -> None:
-    """Score every fixture and print the totals."""
-    arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
-    fixtures = Path(arguments[0]) if arguments else FIXTURES
-    pipeline = Pipeline.load(from_environ()["SPACY_MODEL"])
-    t = score(pipeline, fixtures, verbose="--verbose" in sys.argv)
-    print(f"articles: {t['articles']}")
-    print(
-        f"quote attribution: precision {t['attribution_precision']:.3f} "
-        f"({t['correct']}/{t['attributed']}), recall {t['attribution_recall']:.3f} "
-        f"({t['correct']}/{t['gold']})"
-    )
-    print(
-        f"quote detection: precision {t['detection_precision']:.3f} "
-        f"({t['found']}/{t['reported']}), recall {t['detection_recall']:.3f}; "
-        f"scare quotes reported: {t['scare']}"
-    )
-    print(
-        f"grouping (mention pairs): precision {t['grouping_precision']:.3f} "
-        f"({t['both']}/{t['predicted_pairs']}), recall {t['grouping_recall']:.3f} "
-        f"({t['both']}/{t['gold_pairs']})"
-    )
-
-
-if __name__ == "__main__":
-    main()
