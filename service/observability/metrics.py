@@ -59,11 +59,11 @@ def _leave(_error) -> None:
         IN_PROGRESS.dec()
 
 
-def _observe_run(articles, results) -> None:
+def _observe_run(articles, results, run_timings) -> None:
     if not has_request_context():  # a warm-up run at start is no request
         return
     timings = g.setdefault("metrics_timings", {})
-    for stage, seconds in (results[0].timings if results else {}).items():
+    for stage, seconds in run_timings.items():
         STAGE_SECONDS.labels(stage).observe(seconds)
         timings[stage] = timings.get(stage, 0.0) + seconds
     g.metrics_run_finished = time.perf_counter()

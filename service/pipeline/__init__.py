@@ -13,7 +13,8 @@ from .nlp import analyze, components_for
 from .normalize import normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
 
-Observer = Callable[[list[Article], list[Enrichment]], None]
+Timings = dict[str, float]  # seconds per stage of one run
+Observer = Callable[[list[Article], list[Enrichment], Timings], None]
 
 
 class Pipeline:
@@ -22,7 +23,7 @@ class Pipeline:
     def __init__(self, nlp: Language, **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
-        self.observers: list[Observer] = []  # told of every run: metrics, logs
+        self.observers: list[Observer] = []  # told of every run and its timings: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
         self.model = ModelInfo(
@@ -52,13 +53,17 @@ class Pipeline:
         return cls(nlp, **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
-        """Enrich articles in input order.
+        """Enrich articles in input order (see run_timed)."""
+        return self.run_timed(articles)[0]
+
+    def run_timed(self, articles: list[Article]) -> tuple[list[Enrichment], Timings]:
+        """Enrich articles in input order; beside the results, the seconds each stage took.
 
         Articles whose options need the same model components share one nlp.pipe pass, so a
         batch with one set of options is one pass and a mixed batch never runs more than each
         article needs.
         """
-        timings: dict[str, float] = {}
+        timings: Timings = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
@@ -68,11 +73,9 @@ class Pipeline:
                 enrich(article, norm, analysis, self.model)
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
             ]
-        for result in results:
-            result.timings.update(timings)
         for observe in self.observers:
-            observe(articles, results)
-        return results
+            observe(articles, results, timings)
+        return results, timings
 
     def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
