@@ -1,21 +1,17 @@
 """Thin views for every path in openapi.yaml; the logic lives in schemas and the pipeline."""
 
-from importlib import metadata
-from importlib.resources import files
-
 import orjson
 from flask import Blueprint, Response, abort, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from ..about import OPENAPI_YAML, VERSION
 from ..pipeline.types import Article
 from .batch import check_batch_limits, enrich_articles, load_article, load_document
 from .schemas import BatchSchema, article_schema
 
 bp = Blueprint("api", __name__)
 batch_schema = BatchSchema()
-OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
-SERVICE_VERSION = metadata.version("enrich-service")
 # text/plain callers give `options` as query parameters; lists comma-separated or repeated.
 OPTION_PARAMETERS = ("include", "labels", "offsets", "published")
 LIST_PARAMETERS = {"include", "labels"}
@@ -47,7 +43,7 @@ def info():
     model = current_app.extensions["pipeline"].model
     config = current_app.config
     return {
-        "service": {"name": "enrich", "version": SERVICE_VERSION},
+        "service": {"name": "enrich", "version": VERSION},
         "model": {
             "name": model.name,
             "version": model.version,
