@@ -10,7 +10,7 @@ from spacy.language import Language
 from .enrich import dates, enrich
 from .memory import warm_vocab
 from .nlp import analyze, components_for
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
 
 Timings = dict[str, float]  # seconds per stage of one run
@@ -67,7 +67,7 @@ class Pipeline:
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
-            analyses = self._analyze(articles, [n.text for n in normalized])
+            analyses = self._analyze(articles, normalized)
         with _timed(timings, "enrich"):
             results = [
                 enrich(article, norm, analysis, self.model)
@@ -77,13 +77,15 @@ class Pipeline:
             observe(articles, results, timings)
         return results, timings
 
-    def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
+    def _analyze(self, articles: list[Article], normalized: list[Normalized]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
         for index, article in enumerate(articles):
             by_components.setdefault(components_for(article.options.include), []).append(index)
         analyses: list[Analysis] = [Analysis([], [], 0)] * len(articles)
         for components, indexes in by_components.items():
-            found = analyze(self.nlp, [texts[i] for i in indexes], components)
+            texts = [normalized[i].text for i in indexes]
+            breaks = [[p.start for p in normalized[i].paragraphs[1:]] for i in indexes]
+            found = analyze(self.nlp, texts, breaks, components)
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses

@@ -1,4 +1,4 @@
-"""Raw scraped text -> Normalized(text, offset map, removed spans, metadata); pure Python.
+"""Raw scraped text -> Normalized(text, paragraphs, offset map, removed spans, metadata); pure.
 
 One module per concern: unicode and repair (characters), lines (paragraphs), rules and
 boilerplate (furniture), bylines, headline, dateline and layout (metadata), captions, assemble.
@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..offsets import OffsetMap
-from ..types import Dateline, Notice, Removed, Section
+from ..types import Dateline, Notice, Removed, Section, Span
 from .assemble import assemble
 from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
@@ -31,6 +31,8 @@ class Normalized:
     authors: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # title/caption/dateline parts of text
     warnings: list[Notice] = field(default_factory=list)
+    # Where each paragraph lies in `text`: later stages use these, never re-scan for blank lines.
+    paragraphs: list[Span] = field(default_factory=list)
 
 
 def normalize(
@@ -47,7 +49,7 @@ def normalize(
     drop_duplicates(paragraphs)
     label_captions(paragraphs)
     dateline_at = mark_dateline(paragraphs)
-    text, offsets, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
+    text, offsets, spans, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
     removed = sorted(cut + removed, key=lambda r: (r.source.start, r.source.end))
     limits = {"long_run": max_run_chars, "combining_marks": max_combining_marks}
     return Normalized(
@@ -60,6 +62,7 @@ def normalize(
         authors,
         sections,
         _warnings(cut, limits),
+        spans,
     )
 
 
