@@ -14,10 +14,17 @@ from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
 from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
 from .lines import join_lines
+from .rules import CAPTION_LABELS, CREDIT_SUFFIXES, RULES
 from .unicode import scan
 
 MAX_RUN_CHARS = 64  # spaCy's tokenizer is quadratic in a run of symbols without spaces
 MAX_COMBINING_MARKS = 32  # NFC and the tokenizer are slow on runs of combining marks
+# Every Removed.kind: the rules' own, and those the layout, caption and unicode steps name.
+REMOVED_KINDS = frozenset(
+    {rule.kind for rule in (*RULES, *CAPTION_LABELS, *CREDIT_SUFFIXES)}
+    | {"related_links", "duplicate", "byline", "photo_credit", "publisher_suffix"}
+    | {"caption_control", "long_run", "combining_marks"}
+)
 
 
 @dataclass(frozen=True, slots=True)
