@@ -99,7 +99,7 @@ def main() -> None:
     """Interleave both modes and raw nlp per article; print throughput, ratios and overhead."""
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     app = create_app({"TESTING": True})
-    nlp = app.extensions["pipeline"].nlp
+    nlp = app.extensions["pipeline"].pipeline.nlp
     client = app.test_client()
     clock = ModelClock()
     texts = articles()

@@ -9,9 +9,9 @@ import orjson
 from corpus import REPO
 from load import post_all
 from procs import tree
-from randomwords import random_article
 
 sys.path.insert(0, str(REPO / "tests"))
+from support.randomwords import random_article  # noqa: E402
 from support.server import running_server  # noqa: E402
 
 

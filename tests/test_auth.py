@@ -5,10 +5,8 @@ import shutil
 
 import pytest
 
-from service import create_app
 from service.app.auth import matches
 
-pytestmark = pytest.mark.model
 ARTICLE = {"text": "Angela Merkel visited Berlin."}
 
 
@@ -20,12 +18,8 @@ def token_file(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client(token_file):
-    from conftest import ContractClient
-
-    app = create_app({"TESTING": True, "AUTH_TOKENS_FILE": str(token_file)})
-    app.test_client_class = ContractClient
-    return app.test_client()
+def client(make_app, token_file):
+    return make_app(AUTH_TOKENS_FILE=str(token_file)).test_client()
 
 
 def bearer(token: str) -> dict:
@@ -82,9 +76,9 @@ def test_a_changed_file_is_read_again(client, token_file):
         token_file.write_text(original)
 
 
-def test_a_missing_file_stops_the_app_at_start(tmp_path):
+def test_a_missing_file_stops_the_app_at_start(make_app, tmp_path):
     with pytest.raises(FileNotFoundError):
-        create_app({"TESTING": True, "AUTH_TOKENS_FILE": str(tmp_path / "absent")})
+        make_app(AUTH_TOKENS_FILE=str(tmp_path / "absent"))
 
 
 def test_matches_compares_against_every_token():
@@ -94,6 +88,7 @@ def test_matches_compares_against_every_token():
 
 
 @pytest.mark.e2e
+@pytest.mark.model
 def test_tokens_never_reach_the_log_over_http(tmp_path):
     from support.server import running_server
 

@@ -6,8 +6,6 @@ from service.api import batch
 from service.config import from_environ
 from service.pipeline.types import Options
 
-pytestmark = pytest.mark.model
-
 GOOD = {"id": "good", "text": "Angela Merkel met Joe Biden in Berlin."}
 BAD_DOCUMENTS = [  # (document, status in its slot)
     ({"id": "b"}, 422),

@@ -8,9 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import psutil
 import pytest
 from support.contract import check_requests
+from support.randomwords import random_article
 from support.server import running_server
-
-from bench.randomwords import random_article
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 

@@ -11,7 +11,11 @@ from service.__main__ import main
 from service.cli.jsonl import Shard
 from service.pipeline import Pipeline
 
-pytestmark = pytest.mark.model
+
+@pytest.fixture(autouse=True)
+def tiny_model(monkeypatch, model_path):
+    """The CLI loads the model named by the environment, as the test client's app does."""
+    monkeypatch.setenv("SPACY_MODEL", model_path)
 
 TEXTS = [
     "Angela Merkel met Emmanuel Macron in Paris on Tuesday.",

@@ -2,21 +2,14 @@
 
 import pytest
 
-from service import create_app
-
-pytestmark = pytest.mark.model
 ORIGIN = "https://newsroom.example"
 PREFLIGHT = {"Origin": ORIGIN, "Access-Control-Request-Method": "POST",
              "Access-Control-Request-Headers": "content-type, authorization"}
 
 
 @pytest.fixture(scope="module")
-def cors_client():
-    from conftest import ContractClient
-
-    app = create_app({"TESTING": True, "CORS_ALLOWED_ORIGINS": [ORIGIN]})
-    app.test_client_class = ContractClient
-    return app.test_client()
+def cors_client(make_app):
+    return make_app(CORS_ALLOWED_ORIGINS=[ORIGIN]).test_client()
 
 
 def test_off_by_default(client):

@@ -18,9 +18,9 @@ ALWAYS = {
 
 
 @pytest.fixture(scope="module")
-def sample(app, sample_text):
+def sample(model_app, sample_text):
     body = {"text": sample_text, "options": {"published": "2022-01-12"}}
-    return app.test_client().post("/v1/enrich", json=body).json
+    return model_app.test_client().post("/v1/enrich", json=body).json
 
 
 def group_of(body, name):

@@ -32,8 +32,8 @@ def slice_units(text, start, end, encoding):
 
 
 @pytest.fixture(scope="module")
-def responses(app):
-    client = app.test_client()
+def responses(model_app):
+    client = model_app.test_client()
     return {
         name: client.post("/v1/enrich", json={"text": RAW, "options": {"offsets": name}}).json
         for name in ("codepoint", "utf16", "utf8")

@@ -1,20 +1,14 @@
 """The hand-built gold stays above the issue's targets; bench/score_enrich.py prints figures."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from support.gold import FIXTURES, score
 
 pytestmark = pytest.mark.model
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "score_enrich.py"
 
 
 @pytest.fixture(scope="module")
-def scores(app):
-    spec = importlib.util.spec_from_file_location("score_enrich", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score(app.extensions["pipeline"], module.FIXTURES)
+def scores(model_app):
+    return score(model_app.extensions["pipeline"], FIXTURES)
 
 
 def test_there_are_at_least_twelve_articles(scores):

@@ -1,6 +1,7 @@
 """Grouping rules and the salience formula, on plain Mention values."""
 
 import pytest
+from support.text import paragraphs
 
 from service.pipeline.enrich.groups import display, group_mentions, key_of
 from service.pipeline.enrich.salience import lead_paragraph, summarize
@@ -106,7 +107,7 @@ def test_keys_fold_case_and_dots():
 
 def test_salience_sums_to_one_and_ignores_numbers():
     found = mentions(("NATO", "ORG"), ("Russia", "GPE"), ("NATO", "ORG"), ("2014", "DATE"))
-    groups = summarize(found, group_mentions(found), "x" * 100, [])
+    groups = summarize(found, group_mentions(found), "x" * 100, [], paragraphs("x" * 100))
     assert sum(g.salience for g in groups) == pytest.approx(1, abs=1e-3)
     assert [g.name for g in groups if g.salience == 0] == ["2014"]
     assert max(groups, key=lambda g: g.salience).name == "NATO"
@@ -119,20 +120,21 @@ def test_salience_rewards_the_title():
         Mention("Berlin", "GPE", 113, 119),
         Mention("Paris", "GPE", 121, 126),
     ]
-    with_title = summarize(found, group_mentions(found), text, [Section("title", 0, 11)])
-    without = summarize(found, group_mentions(found), text, [])
+    with_title = summarize(found, group_mentions(found), text, [Section("title", 0, 11)],
+                           paragraphs(text))
+    without = summarize(found, group_mentions(found), text, [], paragraphs(text))
     assert with_title[0].salience > without[0].salience
 
 
 def test_the_lead_is_the_first_paragraph_after_title_and_captions():
     text = "Title\n\nA caption\n\nFirst body paragraph.\n\nSecond."
     sections = [Section("title", 0, 5), Section("caption", 7, 16)]
-    assert lead_paragraph(text, sections) == Span(18, 39)
+    assert lead_paragraph(paragraphs(text), sections) == Span(18, 39)
 
 
 def test_the_name_is_the_most_complete_mention():
     found = mentions(("Putin", "PERSON"), ("Vladimir Putin", "PERSON"))
-    groups = summarize(found, group_mentions(found), "x" * 40, [])
+    groups = summarize(found, group_mentions(found), "x" * 40, [], paragraphs("x" * 40))
     assert [(g.name, g.mentions, g.first) for g in groups] == [("Vladimir Putin", 2, Span(0, 5))]
 
 

@@ -1,12 +1,16 @@
 """Finding quotations in text: marks, paragraphs, scare quotes; no model needed."""
 
 import pytest
+from support.text import paragraphs
 
 from service.pipeline.enrich.quotes import find_quotes
 
+UNCLOSED = "He said “this is never closed here.\n\nNext paragraph."
+SHORT = "“We’ll see,” Schumer said."
+
 
 def quoted(text):
-    spans, _ = find_quotes(text)
+    spans, _ = find_quotes(text, paragraphs(text))
     return [text[q.start : q.end] for q in spans if not q.short]
 
 
@@ -31,7 +35,7 @@ def test_a_paragraph_that_opens_a_quote_continues_into_the_next():
 
 
 def test_an_unclosed_quote_ends_with_its_paragraph_and_warns():
-    spans, notices = find_quotes("He said “this is never closed here.\n\nNext paragraph.")
+    spans, notices = find_quotes(UNCLOSED, paragraphs(UNCLOSED))
     assert [s.closed for s in spans] == [False]
     assert [n.code for n in notices] == ["unclosed_quote"]
 
@@ -50,7 +54,7 @@ def test_scare_quotes_titles_and_apostrophes_are_not_quotations(text):
 
 
 def test_a_short_utterance_is_kept_for_the_parser_to_confirm():
-    spans, _ = find_quotes("“We’ll see,” Schumer said.")
+    spans, _ = find_quotes(SHORT, paragraphs(SHORT))
     assert [(s.short, s.start, s.end) for s in spans] == [(True, 1, 11)]
 
 

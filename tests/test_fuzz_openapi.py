@@ -5,28 +5,28 @@ matches its schema, and no input may produce a 5xx. Bounded: a fixed number of e
 operation, no deadline per example (the model's speed is not what is tested here).
 """
 
-import tempfile
+from pathlib import Path
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from service import create_app
-
-pytestmark = pytest.mark.model
+pytestmark = pytest.mark.slow
+SPEC = Path(__file__).resolve().parents[1] / "service" / "openapi.yaml"
 # Derandomized so CI is reproducible; random runs (`-p no:randomly --hypothesis-seed=N` or
 # without derandomize) still explore: see docs/operations.md, Hostile clients, for what they found.
 BOUNDED = settings(max_examples=400, deadline=None, derandomize=True,
                    suppress_health_check=list(HealthCheck))
 
-# schemathesis's fixture-based loader does not work with this pytest; build the apps here.
-schema = schemathesis.openapi.from_wsgi("/openapi.yaml", create_app({"TESTING": True}))
-with tempfile.NamedTemporaryFile("w", suffix=".tokens", delete=False) as _tokens:
-    _tokens.write("a-token-no-generated-request-carries\n")
-locked = schemathesis.openapi.from_wsgi(
-    "/openapi.yaml", create_app({"TESTING": True, "AUTH_TOKENS_FILE": _tokens.name})
-)
+# Cases come from the spec file; the apps are built by fixtures, when a test runs, not at import.
+schema = schemathesis.openapi.from_path(SPEC)
 
+
+@pytest.fixture(scope="module")
+def locked_app(make_app, tmp_path_factory):
+    tokens = tmp_path_factory.mktemp("secret") / "tokens"
+    tokens.write_text("a-token-no-generated-request-carries\n")
+    return make_app(AUTH_TOKENS_FILE=str(tokens))
 
 
 def _sendable(context, case) -> bool:
@@ -39,17 +39,16 @@ def _sendable(context, case) -> bool:
     return case.media_type != "text/plain" or isinstance(case.body, str | bytes)
 
 
-for _loaded in (schema, locked):
-    _loaded.hook("filter_case")(_sendable)
+schema.hook("filter_case")(_sendable)
 
 
 @schema.parametrize()
 @BOUNDED
-def test_api_conforms_to_its_contract(case):
-    case.call_and_validate()
+def test_api_conforms_to_its_contract(case, tiny_app):
+    case.call_and_validate(app=tiny_app)
 
 
-@locked.parametrize()
+@schema.parametrize()
 @settings(BOUNDED, max_examples=50)
-def test_api_with_tokens_required_conforms_to_its_contract(case):
-    case.call_and_validate()
+def test_api_with_tokens_required_conforms_to_its_contract(case, locked_app):
+    case.call_and_validate(app=locked_app)

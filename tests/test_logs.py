@@ -13,8 +13,6 @@ from werkzeug.test import EnvironBuilder
 from service import config
 from service.observability import logs
 
-pytestmark = pytest.mark.model
-
 
 @pytest.fixture()
 def log_lines():

@@ -3,17 +3,17 @@
 import random
 
 import pytest
-
-from bench.randomwords import random_article
+from support.randomwords import random_article
 
 pytestmark = pytest.mark.model
 
 STRING_GROWTH_BOUND = 1_000  # loose: without memory zones 300 such documents add ~54,000
 
 
+@pytest.mark.slow
 def test_string_store_stays_flat_over_random_words(app, client):
     rng = random.Random(7)
-    strings = app.extensions["pipeline"].nlp.vocab.strings
+    strings = app.extensions["pipeline"].pipeline.nlp.vocab.strings
 
     def send(count: int) -> None:
         for _ in range(count // 30):
@@ -28,4 +28,4 @@ def test_string_store_stays_flat_over_random_words(app, client):
 
 @pytest.mark.parametrize("word", ["government", "minister", "said"])
 def test_common_words_have_lexemes_before_any_request(app, word):
-    assert word in app.extensions["pipeline"].nlp.vocab
+    assert word in app.extensions["pipeline"].pipeline.nlp.vocab

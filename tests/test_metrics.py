@@ -7,7 +7,7 @@ import pytest
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
-pytestmark = pytest.mark.model
+from service.pipeline.normalize import REMOVED_KINDS
 
 LISTED = [  # every metric the runbook documents, by family name as the parser reports it
     "enrich_http_requests", "enrich_http_request_duration_seconds",
@@ -129,3 +129,17 @@ def test_importing_the_package_leaves_prometheus_client_to_the_app():
     only if prometheus_client, which reads it once, is not imported with the package."""
     code = "import sys, service.__main__; assert 'prometheus_client' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_removal_kind_starts_at_zero(client):
+    families = scrape(client)
+    kinds = {s.labels["kind"] for s in families["enrich_removed_spans"].samples
+             if s.name == "enrich_removed_spans_total"}
+    assert kinds >= REMOVED_KINDS
+
+
+def test_problems_in_a_batch_are_counted_as_rejected(client):
+    before = value("enrich_documents_rejected_total", reason="invalid")
+    body = {"documents": [{"text": "Berlin."}, {"text": " "}, {"id": "x"}]}
+    assert client.post("/v1/enrich/batch", json=body).status_code == 200
+    assert value("enrich_documents_rejected_total", reason="invalid") == before + 2

@@ -5,7 +5,7 @@ from functools import cache
 import pytest
 from support.normalize_fixtures import load_all
 
-from service.pipeline.normalize import normalize
+from service.pipeline.normalize import REMOVED_KINDS, normalize
 
 FIXTURES = load_all()
 BY_NAME = {fixture.name: fixture for fixture in FIXTURES}
@@ -43,3 +43,9 @@ def test_metadata(name):
     )
     assert result.authors == meta["authors"]
     assert [section.kind for section in result.sections] == meta["sections"]
+
+
+def test_every_removal_kind_is_declared():
+    # metrics start a series for each declared kind: a new kind must be added to the list
+    found = {removed.kind for name in NAMES for removed in normalized(name).removed}
+    assert found <= REMOVED_KINDS

@@ -14,8 +14,8 @@ def normalized(sample_text):
 
 
 @pytest.fixture(scope="module")
-def enriched(app, sample_text):
-    response = app.test_client().post(
+def enriched(model_app, sample_text):
+    response = model_app.test_client().post(
         "/v1/enrich", data=sample_text.encode(), content_type="text/plain"
     )
     assert response.status_code == 200

@@ -15,8 +15,11 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 from support.contract import check_requests
+from support.hostile import send_raw
 from support.server import running_server, stop
 from test_metrics import LISTED
+
+from service.pipeline.normalize import REMOVED_KINDS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 ENRICHED = ("enrich_http_requests_total", (("code", "200"), ("method", "POST"),
@@ -181,3 +184,31 @@ def test_a_given_directory_is_emptied_of_earlier_files_only(tmp_path):
         assert not (tmp_path / "counter_1.db").exists()
         assert stop(server) == 0
     assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(("data", "status"), [
+    (b"\x00\x01\x02\x03 / HTTP/1.1\r\n\r\n", 400),
+    (b"GET /v1/info?" + b"a" * 65_536 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    (b"GET /livez HTTP/1.1\r\n" + b"".join(b"X-F%d: v\r\n" % i for i in range(101)) + b"\r\n",
+     431),
+])
+def test_answers_gunicorn_gives_itself_are_counted(server, data, status):
+    key = ("enrich_http_requests_total",
+           (("code", str(status)), ("method", "other"), ("route", "unmatched")))
+    before = scrape(server).get(key, 0)
+    assert send_raw(server.url, data).status == status
+    assert scrape(server)[key] == before + 1
+
+
+def test_a_problem_in_a_batch_slot_is_counted_as_rejected(server):
+    key = ("enrich_documents_rejected_total", (("reason", "invalid"),))
+    before = scrape(server)[key]
+    body = {"documents": [{"text": "Berlin."}, {"text": " "}]}
+    assert server.post("/v1/enrich/batch", json=body).status_code == 200
+    assert scrape(server)[key] == before + 1
+
+
+def test_every_removal_kind_starts_at_zero(server):
+    kinds = {dict(labels)["kind"] for name, labels in scrape(server)
+             if name == "enrich_removed_spans_total"}
+    assert kinds == REMOVED_KINDS

@@ -2,6 +2,7 @@
 
 import pytest
 
+from service.pipeline import Pipeline
 from service.pipeline.nlp import components_for
 from service.pipeline.types import SECTIONS, Article, Options
 
@@ -32,3 +33,13 @@ def test_a_mixed_batch_gives_each_article_what_it_asked_for(app):
     assert first.quotes is None and first.sentences is None and first.entities
     assert second.quotes and second.quotes[0].speaker.text == "Maria Lopez"
     assert [e.text for e in first.entities] == [e.text for e in second.entities]
+
+
+def test_timings_come_beside_the_results_and_reach_the_observers(model_path):
+    pipeline = Pipeline.load(model_path)
+    seen = []
+    pipeline.observers.append(lambda articles, results, timings: seen.append(timings))
+    results, timings = pipeline.run_timed([Article("a", "Angela Merkel visited Berlin.")])
+    assert set(timings) == {"normalize", "nlp", "enrich"}
+    assert seen == [timings]
+    assert not hasattr(results[0], "timings")

@@ -81,6 +81,7 @@ def test_an_error_stays_problem_json_for_a_browser(client):
     assert response.mimetype == "application/problem+json"
 
 
+@pytest.mark.model
 def test_the_demo_example_comes_out_right(client):
     """The first click a newcomer makes: publisher found, each dateline place an entity."""
     example = client.get("/static/example.txt")

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from flask import abort, current_app
+from flask import abort, current_app, g
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -31,7 +31,9 @@ def load_document(document, defaults: Options | None) -> Article | dict:
     except (ValidationError, HTTPException) as error:
         given = document.get("id") if isinstance(document, dict) else None
         known = isinstance(given, str) and ID_PATTERN.fullmatch(given)
-        return {**document_problem(error), **({"id": given} if known else {})}
+        problem = document_problem(error)
+        g.setdefault("rejected_documents", []).append(problem["status"])  # for the metrics
+        return {**problem, **({"id": given} if known else {})}
     if defaults is None:
         return article
     given = {name: getattr(article.options, name) for name in document.get("options", {})}

@@ -1,7 +1,6 @@
 """GET /metrics for the whole gunicorn server, merged from every worker's files."""
 
 import platform
-from importlib import metadata
 
 from flask import Flask, Response, current_app
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, generate_latest, multiprocess
@@ -9,7 +8,8 @@ from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.metrics_core import GaugeMetricFamily
 from werkzeug.exceptions import HTTPException
 
-VERSION = metadata.version("enrich-service")
+from ..about import VERSION
+
 # Counted by the gunicorn master: recycling, crashes, timeouts and OOM kills alike.
 WORKER_EXITS = Counter("enrich_worker_exits_total", "gunicorn worker processes that exited.")
 

@@ -107,7 +107,7 @@ def _assign_request_id() -> None:
     request_id()  # first, so every log line of the request carries it
 
 
-def _remember_documents(articles, _results) -> None:
+def _remember_documents(articles, _results, _timings) -> None:
     if has_request_context():
         g.log_documents = g.get("log_documents", []) + articles
 

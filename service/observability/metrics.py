@@ -6,6 +6,7 @@ import time
 from flask import Flask, g, has_request_context, request
 from prometheus_client import Counter, Gauge, Histogram
 
+from ..pipeline.normalize import REMOVED_KINDS
 from . import exposition
 from .logs import route_label
 
@@ -26,8 +27,8 @@ STAGE_SECONDS = Histogram(
     ["stage"], buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
 ENTITIES = Counter("enrich_entities_total", "Entities found, by label.", ["label"])
 REMOVED = Counter("enrich_removed_spans_total", "Spans normalization removed, by kind.", ["kind"])
-REJECTED = Counter("enrich_documents_rejected_total", "Enrich requests refused, by reason.",
-                   ["reason"])
+REJECTED = Counter("enrich_documents_rejected_total",
+                   "Enrich requests, and documents in a batch, refused, by reason.", ["reason"])
 REJECT_REASONS = {400: "malformed", 413: "too_large", 415: "unsupported_media_type",
                   422: "invalid", 503: "not_ready"}
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -45,6 +46,13 @@ def init_app(app: Flask) -> None:
         REJECTED.labels(reason)
     for label in app.extensions["pipeline"].model.labels:
         ENTITIES.labels(label)
+    for kind in REMOVED_KINDS:
+        REMOVED.labels(kind)
+
+
+def count_server_answer(status: int) -> None:
+    """Count an answer gunicorn gave before the app ran: a request it could not parse."""
+    REQUESTS.labels("other", "unmatched", str(status)).inc()
 
 
 def _start() -> None:
@@ -59,11 +67,11 @@ def _leave(_error) -> None:
         IN_PROGRESS.dec()
 
 
-def _observe_run(articles, results) -> None:
+def _observe_run(articles, results, run_timings) -> None:
     if not has_request_context():  # a warm-up run at start is no request
         return
     timings = g.setdefault("metrics_timings", {})
-    for stage, seconds in (results[0].timings if results else {}).items():
+    for stage, seconds in run_timings.items():
         STAGE_SECONDS.labels(stage).observe(seconds)
         timings[stage] = timings.get(stage, 0.0) + seconds
     g.metrics_run_finished = time.perf_counter()
@@ -92,6 +100,8 @@ def _finish(response):
     REQUEST_SECONDS.labels(route).observe(elapsed)
     if route.startswith("/v1/enrich") and (400 <= status < 500 or status == 503):
         REJECTED.labels(REJECT_REASONS.get(status, "other")).inc()
+    for slot_status in g.get("rejected_documents", ()):  # problems in a batch answered 200
+        REJECTED.labels(REJECT_REASONS.get(slot_status, "other")).inc()
     stages = {**_stage_seconds(now), "total": elapsed}
     response.headers["Server-Timing"] = ", ".join(
         f"{stage};dur={seconds * 1000:.2f}" for stage, seconds in stages.items())

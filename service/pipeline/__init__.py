@@ -10,10 +10,11 @@ from spacy.language import Language
 from .enrich import dates, enrich
 from .memory import warm_vocab
 from .nlp import analyze, components_for
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .types import Analysis, Article, Enrichment, ModelInfo
 
-Observer = Callable[[list[Article], list[Enrichment]], None]
+Timings = dict[str, float]  # seconds per stage of one run
+Observer = Callable[[list[Article], list[Enrichment], Timings], None]
 
 
 class Pipeline:
@@ -22,7 +23,7 @@ class Pipeline:
     def __init__(self, nlp: Language, **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
-        self.observers: list[Observer] = []  # told of every run: metrics, logs
+        self.observers: list[Observer] = []  # told of every run and its timings: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
         self.model = ModelInfo(
@@ -52,35 +53,39 @@ class Pipeline:
         return cls(nlp, **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
-        """Enrich articles in input order.
+        """Enrich articles in input order (see run_timed)."""
+        return self.run_timed(articles)[0]
+
+    def run_timed(self, articles: list[Article]) -> tuple[list[Enrichment], Timings]:
+        """Enrich articles in input order; beside the results, the seconds each stage took.
 
         Articles whose options need the same model components share one nlp.pipe pass, so a
         batch with one set of options is one pass and a mixed batch never runs more than each
         article needs.
         """
-        timings: dict[str, float] = {}
+        timings: Timings = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
         with _timed(timings, "nlp"):
-            analyses = self._analyze(articles, [n.text for n in normalized])
+            analyses = self._analyze(articles, normalized)
         with _timed(timings, "enrich"):
             results = [
                 enrich(article, norm, analysis, self.model)
                 for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
             ]
-        for result in results:
-            result.timings.update(timings)
         for observe in self.observers:
-            observe(articles, results)
-        return results
+            observe(articles, results, timings)
+        return results, timings
 
-    def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
+    def _analyze(self, articles: list[Article], normalized: list[Normalized]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
         for index, article in enumerate(articles):
             by_components.setdefault(components_for(article.options.include), []).append(index)
         analyses: list[Analysis] = [Analysis([], [], 0)] * len(articles)
         for components, indexes in by_components.items():
-            found = analyze(self.nlp, [texts[i] for i in indexes], components)
+            texts = [normalized[i].text for i in indexes]
+            breaks = [[p.start for p in normalized[i].paragraphs[1:]] for i in indexes]
+            found = analyze(self.nlp, texts, breaks, components)
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses

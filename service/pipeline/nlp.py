@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,32 +38,40 @@ def components_for(include: Iterable[str]) -> frozenset[str]:
     return frozenset().union(*(NEEDS[section] for section in include))
 
 
-def analyze(nlp: Language, texts: list[str], components: frozenset[str]) -> list[Analysis]:
-    """Entities, sentences, token data and word counts for each text, running only `components`."""
+def analyze(
+    nlp: Language, texts: list[str], breaks: list[list[int]], components: frozenset[str]
+) -> list[Analysis]:
+    """Entities, sentences, token data and word counts for each text, running only `components`.
+
+    `breaks` holds, for each text, where its paragraphs after the first start.
+    """
     if not components:
         return [Analysis([], [], 0) for _ in texts]
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in components]
     parsed = "parser" in components and "parser" in nlp.pipe_names
     results = []
     with nlp.memory_zone():  # spaCy objects die with the zone: copy plain values out first
-        docs = (_break_paragraphs(nlp.make_doc(text)) for text in texts)
+        pairs = zip(texts, breaks, strict=True)
+        docs = (_break_paragraphs(nlp.make_doc(text), starts) for text, starts in pairs)
         for doc in nlp.pipe(docs, disable=disable):
             results.append(_copy_out(doc, parsed=parsed))
     return results
 
 
-def _break_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every paragraph break. The parser and the entity recognizer respect
+def _break_paragraphs(doc: Doc, starts: list[int]) -> Doc:
+    """Start a sentence at every paragraph's start. The parser and the entity recognizer respect
     preset boundaries; without them the parser joins a closing quote with the next paragraph's
     attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`."""
-    for index in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
-        if "\n" in doc[index].text:
-            doc[index + 1].is_sent_start = True
+    offsets = doc.to_array(IDX)
+    for index, start in zip(numpy.searchsorted(offsets, starts).tolist(), starts, strict=True):
+        if index < len(doc) and offsets[index] == start:
+            doc[index].is_sent_start = True
     return doc
 
 
 def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
-    mentions = [_trimmed_mention(ent) for ent in doc.ents if not ent.text.isspace()]
+    # As the model found them: enrich.within_paragraphs trims them at paragraph breaks.
+    mentions = [Mention(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
     flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_STOP])
     is_word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
     words, stopwords = int(is_word.sum()), int((is_word & (flags[:, 2] == 1)).sum())
@@ -71,13 +79,6 @@ def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
         return Analysis(mentions, [], words, stopwords)
     sentences = [_trimmed(sent) for sent in doc.sents]
     return Analysis(mentions, sentences, words, stopwords, extract_tokens(doc))
-
-
-def _trimmed_mention(ent) -> Mention:
-    """The model sometimes lets an entity run into the paragraph break after it."""
-    text = ent.text.strip()
-    start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
-    return Mention(text, ent.label_, start, start + len(text))
 
 
 def _trimmed(sent) -> Span:

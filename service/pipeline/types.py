@@ -171,4 +171,3 @@ class Enrichment:
     sentences: list[Span] | None = None
     removed: list[Removed] | None = None
     stats: Stats | None = None
-    timings: dict[str, float] = field(default_factory=dict, compare=False)

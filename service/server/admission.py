@@ -97,8 +97,15 @@ class GatedPipeline:
         self._model_pid = -1
         self._model_thread: ThreadPoolExecutor | None = None
 
-    def __getattr__(self, name: str):
-        return getattr(self.pipeline, name)
+    @property
+    def model(self):
+        """The wrapped pipeline's model description."""
+        return self.pipeline.model
+
+    @property
+    def observers(self) -> list:
+        """The wrapped pipeline's observers: told of every run, on the model thread."""
+        return self.pipeline.observers
 
     def run(self, articles):
         """Run the pipeline once the model is free; 503 if too many wait or the wait is too long."""

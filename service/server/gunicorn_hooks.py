@@ -20,6 +20,10 @@ def write_problem(sock, status_int: int, reason: str, mesg: str) -> None:
         f"X-Request-ID: {request_id}\r\n\r\n"
     )
     util.write_nonblock(sock, head.encode("latin-1") + body)
+    # Imported on use: this module loads with the gunicorn config, before any app or metric.
+    from ..observability.metrics import count_server_answer
+
+    count_server_answer(status_int)
 
 
 def use_problem_json() -> None:

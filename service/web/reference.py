@@ -1,10 +1,11 @@
 """openapi.yaml -> plain values the /docs template lays out; built once, on the first request."""
 
 from functools import cache
-from importlib.resources import files
 
 import yaml
 from markupsafe import Markup, escape
+
+from ..about import OPENAPI_YAML
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -18,7 +19,7 @@ def code_spans(text: str | None) -> Markup:
 @cache
 def page() -> dict:
     """Everything the reference shows: operations in spec order, then the schemas."""
-    spec = yaml.safe_load(files("service").joinpath("openapi.yaml").read_bytes())
+    spec = yaml.safe_load(OPENAPI_YAML)
     operations = [
         _operation(spec, path, method, item[method])
         for path, item in spec["paths"].items()

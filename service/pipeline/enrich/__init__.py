@@ -1,9 +1,9 @@
 """Plain values from the model -> the response: groups, quotes, dates, stats, warnings, offsets."""
 
-from dataclasses import replace
+from bisect import bisect_right
 
 from ..normalize import Normalized
-from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo
+from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo, Span
 from . import dates
 from .attribution import attribute
 from .checks import check, count
@@ -18,13 +18,13 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     """Everything the article's options ask for, with offsets in the requested encoding."""
     options = article.options
     include = options.include
-    mentions = with_dateline(within_paragraphs(analysis.mentions), norm)
+    mentions = with_dateline(within_paragraphs(analysis.mentions, norm.paragraphs), norm)
     numbers = group_mentions(mentions)
-    groups = summarize(mentions, numbers, norm.text, norm.sections)
+    groups = summarize(mentions, numbers, norm.text, norm.sections, norm.paragraphs)
     warnings = [*norm.warnings, *check(analysis, norm.text)]
     quotes = None
     if "quotes" in include:
-        quotes, notices = _quotes(norm.text, analysis, mentions, numbers, groups)
+        quotes, notices = _quotes(norm, analysis, mentions, numbers, groups)
         warnings.extend(notices)
     wanted = options.labels
     result = Enrichment(
@@ -44,24 +44,33 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         quotes=quotes,
         sentences=analysis.sentences if "sentences" in include else None,
         removed=norm.removed if "removed" in include else None,
-        stats=count(analysis, norm.text) if "stats" in include else None,
+        stats=count(analysis, norm.text, norm.paragraphs) if "stats" in include else None,
     )
     return encode(result, article.text, options.offsets)
 
 
-def _quotes(text: str, analysis: Analysis, mentions, numbers, groups) -> tuple[list, list]:
-    spans, notices = find_quotes(text)
+def _quotes(norm: Normalized, analysis: Analysis, mentions, numbers, groups) -> tuple[list, list]:
+    text = norm.text
+    spans, notices = find_quotes(text, norm.paragraphs)
     labels = {g.id: g.label for g in groups}
     quoted = [(span.opening, span.closing) for span in spans]
     parse = analysis.tokens and Parse(text, analysis.tokens, mentions, numbers, labels, quoted)
-    return attribute(text, spans, parse), notices
+    return attribute(text, spans, parse, norm.paragraphs), notices
 
 
-def within_paragraphs(mentions: list[Mention]) -> list[Mention]:
-    """Mentions cut at a paragraph break: the model sometimes runs one into the next
-    (`the Sahel\n\nAcross the Sahel`), and an entity never spans two paragraphs."""
-    trimmed = [replace(m, text=m.text.split("\n\n", 1)[0].rstrip()) for m in mentions]
-    return [replace(m, end=m.start + len(m.text)) for m in trimmed if m.text]
+def within_paragraphs(mentions: list[Mention], paragraphs: list[Span]) -> list[Mention]:
+    """Mentions without surrounding space, cut at the end of their paragraph: the model sometimes
+    runs one into the next (`the Sahel\n\nAcross the Sahel`); an entity never spans two."""
+    starts = [p.start for p in paragraphs]
+    trimmed = []
+    for m in mentions:
+        start = m.start + len(m.text) - len(m.text.lstrip())
+        paragraph = paragraphs[max(bisect_right(starts, start) - 1, 0)] if paragraphs else None
+        end = min(m.end, paragraph.end) if paragraph and start < paragraph.end else m.end
+        text = m.text[start - m.start : end - m.start].rstrip()
+        if text:
+            trimmed.append(Mention(text, m.label, start, start + len(text)))
+    return trimmed
 
 
 def with_dateline(mentions: list[Mention], norm: Normalized) -> list[Mention]:

@@ -3,8 +3,8 @@
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
-from ..types import Quote, Speaker
-from .quotes import QuoteSpan, paragraphs
+from ..types import Quote, Span, Speaker
+from .quotes import QuoteSpan
 from .speakers import speaker
 from .speech import Parse
 
@@ -14,7 +14,9 @@ VERB_WINDOW = 60  # tokens either side of a quotation searched for its speech ve
 ANCESTOR_STEPS = 60  # a dependency path is never longer than its sentence; this bounds a bad parse
 
 
-def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Quote]:
+def attribute(
+    text: str, spans: list[QuoteSpan], parse: Parse | None, paragraphs: list[Span]
+) -> list[Quote]:
     """Each quotation with its speaker, tried in order:
 
     1. a speech verb outside quotation marks in the quotation's sentences (one that governs the
@@ -28,7 +30,7 @@ def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Qu
     """
     if parse is None:
         return [Quote(text[q.start : q.end], q.start, q.end, None) for q in spans if not q.short]
-    finder = _Finder(text, spans, parse)
+    finder = _Finder(text, spans, parse, paragraphs)
     quotes: list[Quote] = []
     for span in spans:
         found = finder.by_verb(span)
@@ -40,7 +42,9 @@ def attribute(text: str, spans: list[QuoteSpan], parse: Parse | None) -> list[Qu
 
 
 class _Finder:
-    def __init__(self, text: str, spans: list[QuoteSpan], parse: Parse) -> None:
+    def __init__(
+        self, text: str, spans: list[QuoteSpan], parse: Parse, paragraphs: list[Span]
+    ) -> None:
         self.text, self.parse, self.tokens = text, parse, parse.tokens
         count = len(self.tokens.starts)
         self.outside = [True] * count
@@ -50,7 +54,7 @@ class _Finder:
             self.outside[first:last] = [False] * (last - first)
         self.verbs = [i for i in range(count) if self.outside[i] and parse.is_speech_verb(i)]
         self.sentence_starts = parse.sentence_starts
-        self.paragraph_starts = [start for start, _ in paragraphs(text)]
+        self.paragraph_starts = [p.start for p in paragraphs]
 
     def by_verb(self, span: QuoteSpan) -> Speaker | None:
         """Rule 1: the subject of a speech verb in the quotation's sentences."""

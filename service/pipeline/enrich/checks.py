@@ -1,6 +1,6 @@
 """Statistics of the text and warnings about it that are not errors."""
 
-from ..types import Analysis, Notice, Stats
+from ..types import Analysis, Notice, Span, Stats
 
 WORDS_PER_MINUTE = 238  # average silent reading speed of adults for non-fiction (Brysbaert 2019)
 MIN_STOPWORD_SHARE = 0.2  # English prose has ~40-50% function words; other languages far fewer
@@ -8,11 +8,10 @@ MAX_NON_ASCII_SHARE = 0.3  # English news has ~1% (quotes, dashes, names); CJK, 
 LONG_DOCUMENT_CHARS = 50_000
 
 
-def count(analysis: Analysis, text: str) -> Stats:
+def count(analysis: Analysis, text: str, paragraphs: list[Span]) -> Stats:
     """Characters, words, sentences, paragraphs and reading time of the normalized text."""
-    paragraphs = text.count("\n\n") + 1 if text else 0
     reading = round(analysis.words * 60 / WORDS_PER_MINUTE)
-    return Stats(len(text), analysis.words, len(analysis.sentences), paragraphs, reading)
+    return Stats(len(text), analysis.words, len(analysis.sentences), len(paragraphs), reading)
 
 
 def check(analysis: Analysis, text: str) -> list[Notice]:

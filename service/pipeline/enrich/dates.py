@@ -6,14 +6,12 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+from ..lexicon import MONTH
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Durations ("a week", "more than two years") name no point in time: a date needs an anchor.
 _ANCHOR = re.compile(
-    rf"\b(?:{_MONTH}|{'|'.join(_WEEKDAYS)}|today|yesterday|tomorrow|tonight"
+    rf"\b(?:{MONTH}|{'|'.join(_WEEKDAYS)}|today|yesterday|tomorrow|tonight"
     r"|ago|last|this|next|(?:1[6-9]|20)\d\d)\b",
     re.IGNORECASE,
 )

@@ -2,20 +2,10 @@
 
 from collections.abc import Callable
 
+from ..lexicon import HONORIFIC_GENDER
 from .speech import SUBJECTS, Parse
 
 _GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
-_HONORIFIC = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "ms": "f",
-    "ms.": "f",
-    "mrs": "f",
-    "mrs.": "f",
-    "miss": "f",
-    "dame": "f",
-}
 CLIMB = 4  # clauses walked up from a pronoun to the subject it agrees with
 
 
@@ -32,7 +22,7 @@ def infer_genders(parse: Parse, person_of: Callable[[int], int | None]) -> dict[
     found: dict[int, str] = {}
     tokens = parse.tokens
     for index, word in enumerate(parse.lower):
-        gender = _HONORIFIC.get(word)
+        gender = HONORIFIC_GENDER.get(word)
         if gender and index + 1 < len(parse.lower):
             _note(found, person_of(index + 1), gender)
         gender = _GENDER.get(word)

@@ -5,6 +5,7 @@ from bisect import bisect_left
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..lexicon import TITLES
 from ..types import Mention
 
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -22,13 +23,7 @@ ALIASES = {
     "fed": "federal reserve",
 }
 # Titles the model sometimes includes in a person's span: not part of the name.
-_TITLE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|rev|fr|sen|senator|rep"
-    r"|gov|governor|gen|general|col|capt|lt|sgt|president|vice president|prime minister|mayor"
-    r"|councillor|councilman|councilwoman|judge|justice|minister|secretary|chancellor|chief"
-    r"|king|queen|prince|princess|pope|bishop|coach|officer|detective|inspector)\.?\s+)+",
-    re.IGNORECASE,
-)
+_TITLE = re.compile(rf"^(?:(?:{'|'.join(TITLES)})\.?\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _ACRONYM = re.compile(r"[A-Z]{2,7}")

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from ..types import Notice
+from ..types import Notice, Span
 
 _DOUBLE = re.compile(r"[“”\"„«»]")
 _SINGLE = re.compile(r"[‘’']")
@@ -26,18 +26,7 @@ class QuoteSpan:
     short: bool = False  # `"We'll see," he said`: speech only if a speech verb claims it
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every paragraph; normalized text separates them with a blank line."""
-    spans, start = [], 0
-    while start <= len(text):
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        spans.append((start, end))
-        start = end + 2
-    return spans
-
-
-def find_quotes(text: str) -> tuple[list[QuoteSpan], list[Notice]]:
+def find_quotes(text: str, paragraphs: list[Span]) -> tuple[list[QuoteSpan], list[Notice]]:
     """Quotations in `text`, and a warning for each one left unclosed at a paragraph's end.
 
     A paragraph that ends inside a quotation continues it when the next paragraph opens with
@@ -47,8 +36,8 @@ def find_quotes(text: str) -> tuple[list[QuoteSpan], list[Notice]]:
     found: list[QuoteSpan] = []
     notices: list[Notice] = []
     opening: int | None = None
-    spans = paragraphs(text)
-    for index, (start, end) in enumerate(spans):
+    spans = paragraphs
+    for index, (start, end) in enumerate((p.start, p.end) for p in spans):
         marks = [m.start() for m in _DOUBLE.finditer(text, start, end)]
         if not marks and opening is None:
             found.extend(_single_quotes(text, start, end))
@@ -62,7 +51,7 @@ def find_quotes(text: str) -> tuple[list[QuoteSpan], list[Notice]]:
             elif kind != "open" or pos > opening + 1:
                 found.append(_span(text, opening, pos, closed=True))
                 opening = pos if kind == "open" else None
-        following = spans[index + 1][0] if index + 1 < len(spans) else None
+        following = spans[index + 1].start if index + 1 < len(spans) else None
         if opening is not None and not (following is not None and _opens(text, following)):
             found.append(_span(text, opening, end, closed=False))
             notices.append(Notice("unclosed_quote", _unclosed(text, opening)))

@@ -9,7 +9,11 @@ POSITION_DECAY = 0.5
 
 
 def summarize(
-    mentions: list[Mention], numbers: list[int], text: str, sections: list[Section]
+    mentions: list[Mention],
+    numbers: list[int],
+    text: str,
+    sections: list[Section],
+    paragraphs: list[Span],
 ) -> list[Group]:
     """One Group per group number, with the salience formula below.
 
@@ -23,7 +27,7 @@ def summarize(
     for mention, number in zip(mentions, numbers, strict=True):
         members[number].append(mention)
     title = [s for s in sections if s.kind == "title"]
-    lead = lead_paragraph(text, sections)
+    lead = lead_paragraph(paragraphs, sections)
     weights = [_weight(ms, len(text), title, lead) for ms in members]
     total = sum(weights) or 1.0
     return [
@@ -62,14 +66,10 @@ def _group(number: int, members: list[Mention], salience: float, text: str) -> G
     )
 
 
-def lead_paragraph(text: str, sections: list[Section]) -> Span:
+def lead_paragraph(paragraphs: list[Span], sections: list[Section]) -> Span:
     """The first paragraph that is not the title or a caption."""
     skipped = [s for s in sections if s.kind in ("title", "caption")]
-    start = 0
-    while start < len(text):
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        if not any(s.start < end and start < s.end for s in skipped):
-            return Span(start, end)
-        start = end + 2
+    for p in paragraphs:
+        if not any(s.start < p.end and p.start < s.end for s in skipped):
+            return p
     return Span(0, 0)

@@ -1,4 +1,4 @@
-"""Raw scraped text -> Normalized(text, offset map, removed spans, metadata); pure Python.
+"""Raw scraped text -> Normalized(text, paragraphs, offset map, removed spans, metadata); pure.
 
 One module per concern: unicode and repair (characters), lines (paragraphs), rules and
 boilerplate (furniture), bylines, headline, dateline and layout (metadata), captions, assemble.
@@ -8,16 +8,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..offsets import OffsetMap
-from ..types import Dateline, Notice, Removed, Section
+from ..types import Dateline, Notice, Removed, Section, Span
 from .assemble import assemble
 from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
 from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
 from .lines import join_lines
+from .rules import CAPTION_LABELS, CREDIT_SUFFIXES, RULES
 from .unicode import scan
 
 MAX_RUN_CHARS = 64  # spaCy's tokenizer is quadratic in a run of symbols without spaces
 MAX_COMBINING_MARKS = 32  # NFC and the tokenizer are slow on runs of combining marks
+# Every Removed.kind: the rules' own, and those the layout, caption and unicode steps name.
+REMOVED_KINDS = frozenset(
+    {rule.kind for rule in (*RULES, *CAPTION_LABELS, *CREDIT_SUFFIXES)}
+    | {"related_links", "duplicate", "byline", "photo_credit", "publisher_suffix"}
+    | {"caption_control", "long_run", "combining_marks"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +38,8 @@ class Normalized:
     authors: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # title/caption/dateline parts of text
     warnings: list[Notice] = field(default_factory=list)
+    # Where each paragraph lies in `text`: later stages use these, never re-scan for blank lines.
+    paragraphs: list[Span] = field(default_factory=list)
 
 
 def normalize(
@@ -47,7 +56,7 @@ def normalize(
     drop_duplicates(paragraphs)
     label_captions(paragraphs)
     dateline_at = mark_dateline(paragraphs)
-    text, offsets, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
+    text, offsets, spans, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
     removed = sorted(cut + removed, key=lambda r: (r.source.start, r.source.end))
     limits = {"long_run": max_run_chars, "combining_marks": max_combining_marks}
     return Normalized(
@@ -60,6 +69,7 @@ def normalize(
         authors,
         sections,
         _warnings(cut, limits),
+        spans,
     )
 
 

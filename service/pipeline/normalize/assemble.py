@@ -1,16 +1,17 @@
 """Kept paragraphs -> the normalized text, its offset map, sections and removed spans."""
 
 from ..offsets import OffsetMap
-from ..types import Dateline, Removed, Section
+from ..types import Dateline, Removed, Section, Span
 from .layout import DatelineAt
 from .pieces import Paragraph
 
 
 def assemble(
     raw: str, paragraphs: list[Paragraph], dateline: DatelineAt | None
-) -> tuple[str, OffsetMap, list[Section], Dateline | None, list[Removed]]:
-    """Paragraphs joined by blank lines; every character mapped back to `raw`."""
+) -> tuple[str, OffsetMap, list[Span], list[Section], Dateline | None, list[Removed]]:
+    """Paragraphs joined by blank lines, their spans; every character mapped back to `raw`."""
     parts: list[str] = []
+    spans: list[Span] = []
     offsets = OffsetMap()
     sections: list[Section] = []
     located = None
@@ -18,12 +19,13 @@ def assemble(
         if paragraph.kind:
             continue
         start = _append(paragraph, parts, offsets)
+        spans.append(Span(start, offsets.length))
         if paragraph.section:
             sections.append(Section(paragraph.section, start, offsets.length))
         if dateline and dateline.paragraph == index:
             sections.append(Section("dateline", start, start + dateline.end))
             located = _located(dateline, paragraph.text, start)
-    return "".join(parts), offsets, sections, located, _removed(raw, paragraphs)
+    return "".join(parts), offsets, spans, sections, located, _removed(raw, paragraphs)
 
 
 def _append(paragraph: Paragraph, parts: list[str], offsets: OffsetMap) -> int:

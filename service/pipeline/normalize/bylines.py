@@ -2,9 +2,10 @@
 
 import re
 
+from ..lexicon import NAME_PARTICLES
 from .rules import CAP, PUBLISHERS
 
-_WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)"
+_WORD = rf"(?:[A-Z][\w'’.-]*|{'|'.join(NAME_PARTICLES)})"
 _NAME = re.compile(rf"{CAP}(?: {_WORD}){{1,4}}")
 _ROLE = re.compile(
     r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc|npr|bloomberg)(?: [a-z]+){0,2}"

@@ -2,7 +2,9 @@
 
 import re
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}"
+from ..lexicon import MONTH_STEMS
+
+_MONTHS = rf"(?:{'|'.join(MONTH_STEMS)})[a-z]{{0,6}}\.? \d{{1,2}}"
 _DASH = r"(?:--|[–—-])"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,30})\)"
 _PLACE_TAIL = r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"

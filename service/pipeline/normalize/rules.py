@@ -8,6 +8,8 @@ When unsure, leave a line out of this table: a leaked line is noise, a removed s
 
 from typing import NamedTuple
 
+from ..lexicon import MONTH, NAME_PARTICLES
+
 
 class Rule(NamedTuple):
     pattern: str
@@ -74,7 +76,6 @@ SOCIAL_WIDGET = (
     rf"share|tweet|print|copy link|copy|link|(?:show )?more sharing options|more|comments?|follow"
     rf"|social sharing|{NETWORKS}"
 )
-MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
 DATE_TOKEN = (
@@ -93,8 +94,9 @@ AGENCY = (
     r"|BBC|CNN|Handout|handout|Sky News|Bloomberg News|Planet Labs|Maxar Technologies|Maxar"
 )
 CAP = r"[A-Z][\w'’.-]*"
-NAME = rf"{CAP}(?: (?:{CAP}|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)){{0,4}}"
-NAME2 = rf"{CAP}(?: (?:{CAP}|de|da|di|van|von|der|den|al|bin|le|la|del|du|dos)){{1,4}}"
+PARTICLE = "|".join(NAME_PARTICLES)
+NAME = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{0,4}}"
+NAME2 = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{1,4}}"
 CREDIT = rf"(?:{NAME} ?/ ?)?(?:{AGENCY})(?: ?/ ?(?:{AGENCY}))*(?: via (?:{AGENCY}))?(?:, [Ff]ile)?"
 
 RULES = [
