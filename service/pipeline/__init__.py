@@ -7,6 +7,7 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
+from .chunks import Bounds
 from .enrich import dates, enrich
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
@@ -19,8 +20,9 @@ Observer = Callable[[list[Article], list[Enrichment]], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, **limits: int) -> None:
+    def __init__(self, nlp: Language, *, bounds: Bounds = Bounds(), **limits: int) -> None:
         self.nlp = nlp
+        self.bounds = bounds  # the model's work per Doc and per minibatch (chunks.py)
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
         self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
@@ -34,12 +36,14 @@ class Pipeline:
         dates.warm_up()
 
     @classmethod
-    def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
+    def load(
+        cls, name: str, *, batch_size: int = 8, bounds: Bounds = Bounds(), **limits: int
+    ) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
-        nlp.batch_size = batch_size  # nlp.pipe passes it to every component
+        nlp.batch_size = batch_size  # at most this many chunks per minibatch (chunks.py)
         warm_vocab(nlp)
-        return cls(nlp, **limits)
+        return cls(nlp, bounds=bounds, **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order.
@@ -71,7 +75,7 @@ class Pipeline:
             by_components.setdefault(components_for(article.options.include), []).append(index)
         analyses: list[Analysis] = [Analysis([], [], 0)] * len(articles)
         for components, indexes in by_components.items():
-            found = analyze(self.nlp, [texts[i] for i in indexes], components)
+            found = analyze(self.nlp, [texts[i] for i in indexes], components, self.bounds)
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses

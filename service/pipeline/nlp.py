@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 
-import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunks import Bounds, Chunk, chunks, minibatches, paragraph_starts, tokenize
+from .stitch import stitch
 from .types import Analysis, Mention, Span, Tokens
 
 # The model components each response section needs. In en_core_web_sm `ner` has its own
@@ -38,27 +39,32 @@ def components_for(include: Iterable[str]) -> frozenset[str]:
     return frozenset().union(*(NEEDS[section] for section in include))
 
 
-def analyze(nlp: Language, texts: list[str], components: frozenset[str]) -> list[Analysis]:
-    """Entities, sentences, token data and word counts for each text, running only `components`."""
+def analyze(
+    nlp: Language, texts: list[str], components: frozenset[str], bounds: Bounds = Bounds()
+) -> list[Analysis]:
+    """Entities, sentences, token data and word counts for each text, running only `components`;
+    the model sees chunks and minibatches within `bounds`, the results are whole texts'."""
     if not components:
         return [Analysis([], [], 0) for _ in texts]
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in components]
     parsed = "parser" in components and "parser" in nlp.pipe_names
-    results = []
+    parts: list[list[tuple[Chunk, Analysis]]] = [[] for _ in texts]
     with nlp.memory_zone():  # spaCy objects die with the zone: copy plain values out first
-        docs = (_break_paragraphs(nlp.make_doc(text)) for text in texts)
-        for doc in nlp.pipe(docs, disable=disable):
-            results.append(_copy_out(doc, parsed=parsed))
-    return results
+        docs = (_break_paragraphs(tokenize(nlp, text, bounds.unspaced_chars)) for text in texts)
+        pieces = chunks(docs, bounds.chunk_tokens)
+        for group in minibatches(pieces, tokens=bounds.batch_tokens, size=nlp.batch_size):
+            found = nlp.pipe([chunk.doc for chunk in group], disable=disable, batch_size=len(group))
+            for chunk, doc in zip(group, found, strict=True):
+                parts[chunk.index].append((chunk, _copy_out(doc, parsed=parsed)))
+    return [stitch(part) for part in parts]
 
 
 def _break_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break. The parser and the entity recognizer respect
     preset boundaries; without them the parser joins a closing quote with the next paragraph's
     attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`."""
-    for index in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
-        if "\n" in doc[index].text:
-            doc[index + 1].is_sent_start = True
+    for index in paragraph_starts(doc):
+        doc[index].is_sent_start = True
     return doc
 
 
