@@ -5,6 +5,7 @@ from flask import Flask
 from . import api, auth, config, cors, errors, logs, pretty, web
 from .orjson_provider import OrjsonProvider
 from .pipeline import Pipeline
+from .pipeline.chunks import Bounds
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -22,6 +23,12 @@ def create_app(overrides: dict | None = None) -> Flask:
             max_run_chars=app.config["MAX_RUN_CHARS"],
             max_combining_marks=app.config["MAX_COMBINING_MARKS"],
             batch_size=app.config["NLP_BATCH_SIZE"],
+            bounds=Bounds(
+                app.config["MAX_UNSPACED_CHARS"],
+                app.config["MAX_CHUNK_TOKENS"],
+                app.config["NLP_BATCH_TOKENS"],
+                app.config["MAX_REQUEST_TOKENS"],
+            ),
         ),
         workers=app.config["WORKERS"],
         max_waiting=app.config["MAX_QUEUED"],

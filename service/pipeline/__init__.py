@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
-from .chunks import Bounds
+from .chunks import DEFAULT_BOUNDS, Bounds, TooMuchWork, estimate_tokens
 from .enrich import dates, enrich
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
@@ -20,7 +20,7 @@ Observer = Callable[[list[Article], list[Enrichment]], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, *, bounds: Bounds = Bounds(), **limits: int) -> None:
+    def __init__(self, nlp: Language, *, bounds: Bounds = DEFAULT_BOUNDS, **limits: int) -> None:
         self.nlp = nlp
         self.bounds = bounds  # the model's work per Doc and per minibatch (chunks.py)
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
@@ -37,7 +37,7 @@ class Pipeline:
 
     @classmethod
     def load(
-        cls, name: str, *, batch_size: int = 8, bounds: Bounds = Bounds(), **limits: int
+        cls, name: str, *, batch_size: int = 8, bounds: Bounds = DEFAULT_BOUNDS, **limits: int
     ) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
@@ -55,6 +55,7 @@ class Pipeline:
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
+            self._check_work(articles, normalized)
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
             bound_caches(self.nlp)
@@ -68,6 +69,17 @@ class Pipeline:
         for observe in self.observers:
             observe(articles, results)
         return results
+
+    def _check_work(self, articles: list[Article], normalized: list) -> None:
+        """TooMuchWork before the model runs if the texts that need it exceed the bound."""
+        limit = self.bounds.request_tokens
+        if not limit:
+            return
+        needed = [n.text for a, n in zip(articles, normalized, strict=True)
+                  if components_for(a.options.include)]
+        tokens = sum(estimate_tokens(text) for text in needed)
+        if tokens > limit:
+            raise TooMuchWork(tokens, limit)
 
     def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 MAX_UNSPACED_CHARS = 200  # longest run without a space tokenized whole: URLs up to this stay one
 MAX_CHUNK_TOKENS = 2_000  # tokens per Doc the model sees: a news article (~1,200 at most) is one
-NLP_BATCH_TOKENS = 6_000  # tokens per model minibatch: with the chunk, bounds a worker's peak memory
+NLP_BATCH_TOKENS = 6_000  # tokens per model minibatch: with the chunk, bounds peak memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,21 @@ class Bounds:
     unspaced_chars: int = MAX_UNSPACED_CHARS
     chunk_tokens: int = MAX_CHUNK_TOKENS
     batch_tokens: int = NLP_BATCH_TOKENS
+    request_tokens: int = 0  # estimated tokens per run(): 0 for no bound
+
+
+DEFAULT_BOUNDS = Bounds()
+
+
+class TooMuchWork(ValueError):
+    """The texts of one request would take the model past its work bound."""
+
+    def __init__(self, tokens: int, limit: int) -> None:
+        super().__init__(
+            f"The text comes to about {tokens} tokens (words and punctuation marks) for the model;"
+            f" the limit per request is MAX_REQUEST_TOKENS ({limit})."
+        )
+        self.tokens, self.limit = tokens, limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +54,15 @@ class Chunk:
     char_start: int
     token_start: int
     doc: Doc
+
+
+_UNITS = re.compile(r"\w+|[^\w\s]")
+
+
+def estimate_tokens(text: str) -> int:
+    """Words and punctuation marks in `text`: at least spaCy's tokens for every shape measured
+    (bench/worst_case_search.py), in linear time and without the model."""
+    return sum(1 for _ in _UNITS.finditer(text))
 
 
 def tokenize(nlp: Language, text: str, max_run: int) -> Doc:

@@ -6,7 +6,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chunks import Bounds, Chunk, chunks, minibatches, paragraph_starts, tokenize
+from .chunks import DEFAULT_BOUNDS, Bounds, Chunk, chunks, minibatches, paragraph_starts, tokenize
 from .stitch import stitch
 from .types import Analysis, Mention, Span, Tokens
 
@@ -40,7 +40,7 @@ def components_for(include: Iterable[str]) -> frozenset[str]:
 
 
 def analyze(
-    nlp: Language, texts: list[str], components: frozenset[str], bounds: Bounds = Bounds()
+    nlp: Language, texts: list[str], components: frozenset[str], bounds: Bounds = DEFAULT_BOUNDS
 ) -> list[Analysis]:
     """Entities, sentences, token data and word counts for each text, running only `components`;
     the model sees chunks and minibatches within `bounds`, the results are whole texts'."""
