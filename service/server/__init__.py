@@ -1,0 +1,1 @@
+"""What runs around the app inside gunicorn: worker classes and their hooks."""
