@@ -66,7 +66,9 @@ def shapes(chars: int) -> dict[str, str]:
         "prose (numbered example paragraphs)": prose,
         "all-caps prose": prose.upper(),
         "one-letter words": repeat("a ", chars),
-        "numbers table": repeat("| 2019 | 12.5 | 13,400 | -4.2% |\n", chars),
+        "numbers table": "".join(
+            f"| {n} | {n * 1.5:.1f} | {n * 37:,} | -{n % 97 / 10:.1f}% |\n" for n in range(chars)
+        )[:chars],
         "long URLs (180 chars)": repeat("https://example.com/" + "a1/" * 53 + " ", chars),
         "long URLs (5,000 chars)": repeat("https://example.com/" + "b2/" * 1660 + " ", chars),
         "newline between words": repeat("Berlin\n", chars),

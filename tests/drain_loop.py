@@ -30,7 +30,8 @@ class Outcomes:
 def _post(url: str, body, timeout: float = 60) -> int | str:
     """The status, "refused", or what went wrong."""
     try:
-        return requests.post(url + "/v1/enrich", data=body, headers=TEXT, timeout=timeout).status_code
+        response = requests.post(url + "/v1/enrich", data=body, headers=TEXT, timeout=timeout)
+        return response.status_code
     except requests.ConnectionError as err:
         return "refused" if "refused" in str(err).lower() else f"lost: {err}"
     except requests.RequestException as err:

@@ -77,7 +77,7 @@ class Pipeline:
             return
         needed = [n.text for a, n in zip(articles, normalized, strict=True)
                   if components_for(a.options.include)]
-        tokens = sum(estimate_tokens(text) for text in needed)
+        tokens = sum(estimate_tokens(text, self.bounds.unspaced_chars) for text in needed)
         if tokens > limit:
             raise TooMuchWork(tokens, limit)
 

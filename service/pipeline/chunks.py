@@ -11,6 +11,7 @@ offset stays exact.
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IS_SPACE
@@ -56,13 +57,17 @@ class Chunk:
     doc: Doc
 
 
-_UNITS = re.compile(r"\w+|[^\w\s]")
+@lru_cache(maxsize=4)
+def _units(max_run: int) -> re.Pattern:
+    # Words (cut as tokenize() cuts them), punctuation marks, and the whitespace spaCy makes
+    # tokens of: anything but a single space between two tokens.
+    return re.compile(rf"\w{{1,{max_run}}}|[^\w\s]|\s\s+|[^\S ]")
 
 
-def estimate_tokens(text: str) -> int:
-    """Words and punctuation marks in `text`: at least spaCy's tokens for every shape measured
-    (bench/worst_case_search.py), in linear time and without the model."""
-    return sum(1 for _ in _UNITS.finditer(text))
+def estimate_tokens(text: str, max_run: int = MAX_UNSPACED_CHARS) -> int:
+    """Words, punctuation marks and whitespace tokens in `text`: at least about spaCy's token
+    count for every shape measured (bench/worst_case_search.py), in linear time, no model."""
+    return sum(1 for _ in _units(max_run).finditer(text))
 
 
 def tokenize(nlp: Language, text: str, max_run: int) -> Doc:
