@@ -79,6 +79,7 @@ class Worker:
         threading.Thread(target=self._read, daemon=True).start()
         assert self.lines.get(timeout=300) == "ready"
         self.ps = psutil.Process(self.process.pid)
+        self.idle_rss_mib = round(self.ps.memory_info().rss / 2**20)  # model loaded, no request
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -93,11 +94,13 @@ class Worker:
             peak = max(peak, self.ps.memory_info().rss)
             try:
                 result = json.loads(self.lines.get(timeout=0.01))
-                return {**case, **result, "peak_rss_mib": round(peak / 2**20)}
+                return {**case, **result, "peak_rss_mib": round(peak / 2**20),
+                        "idle_rss_mib": self.idle_rss_mib}
             except queue.Empty:
                 continue
         self.close()
-        return {**case, "status": None, "seconds": CASE_TIMEOUT, "peak_rss_mib": peak >> 20}
+        return {**case, "status": None, "seconds": CASE_TIMEOUT, "peak_rss_mib": peak >> 20,
+                "idle_rss_mib": self.idle_rss_mib}
 
     def close(self) -> None:
         """Stop the worker process."""
@@ -162,14 +165,16 @@ def report(screened: list[dict], confirmed: list[dict], seconds: float) -> None:
     for result in screened:
         statuses[result["status"]] = statuses.get(result["status"], 0) + 1
     print(f"\n{len(screened)} cases in {seconds / 60:.1f} min; statuses {statuses}\n")
-    print("| input (fresh worker) | status | seconds | peak worker RSS MiB |\n|---|---:|---:|---:|")
+    print("| input (fresh worker) | status | seconds | peak RSS MiB | idle RSS MiB |")
+    print("|---|---:|---:|---:|---:|")
     for result in sorted(confirmed, key=lambda r: -r["seconds"]):
         print(f"| {name(result)} | {result['status']} | {result['seconds']:.1f} |"
-              f" {result['peak_rss_mib']} |")
+              f" {result['peak_rss_mib']} | {result['idle_rss_mib']} |")
     slowest = max(screened + confirmed, key=lambda r: r["seconds"])
     biggest = max(confirmed, key=lambda r: r["peak_rss_mib"])
     print(f"\nworst time: {slowest['seconds']:.1f} s ({name(slowest)}, {slowest['status']})")
-    print(f"worst peak RSS (fresh worker): {biggest['peak_rss_mib']} MiB ({name(biggest)})")
+    print(f"worst peak RSS (fresh worker): {biggest['peak_rss_mib']} MiB, idle"
+          f" {biggest['idle_rss_mib']} MiB ({name(biggest)})")
 
 
 if __name__ == "__main__":

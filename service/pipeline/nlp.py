@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,9 +62,11 @@ def analyze(
 def _break_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break. The parser and the entity recognizer respect
     preset boundaries; without them the parser joins a closing quote with the next paragraph's
-    attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`."""
-    for index in paragraph_starts(doc):
-        doc[index].is_sent_start = True
+    attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`.
+    Set as one array: each `token.is_sent_start = True` scans the whole Doc (quadratic)."""
+    starts = doc.to_array([SENT_START])
+    starts[paragraph_starts(doc)] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 
