@@ -1,7 +1,7 @@
 """Worst-case search: the slowest and the most memory-hungry request the limits allow.
 
-    python bench/worst_case_search.py            # ~15-20 min on a busy 2-core machine
-    python bench/worst_case_search.py --quick    # ~3-5 min
+    python bench/worst_case_search.py            # ~10-15 min on a busy 2-core machine
+    python bench/worst_case_search.py --quick    # ~2-4 min
 
 Every unit of bench/worst_inputs.py (1-3 characters: letters, digits, punctuation, straight and
 curly quotes, emoji, combining marks, CJK, RTL, spaces) repeated to MAX_TEXT_CHARS, and realistic

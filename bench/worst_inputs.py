@@ -24,16 +24,16 @@ KNOWN = ["'s", "\u2019s", "'S", "s'", "a:", "a ", "a.", "1,", "A. ", "a\n", "=",
 
 
 def units(*, quick: bool, seed: int = 17) -> list[str]:
-    """Every 1-character unit (quick: 3 per class), one 2-character unit per ordered pair of
-    classes (quick: 1 pair in 4), 3-character units from 60 random class triples (quick: 15)."""
+    """Every 1-character unit (quick: 3 per class), two 2-character units per ordered pair of
+    classes (quick: one per 4 pairs), 3-character units of 150 random class triples (quick 15)."""
     rng = random.Random(seed)
     classes = list(ALPHABET.values())
     singles = [c for chars in classes for c in (chars[:3] if quick else chars)]
-    pairs = [rng.choice(a) + rng.choice(b) for a in classes for b in classes]
-    pairs = pairs[::4] if quick else pairs
+    pairs = [rng.choice(a) + rng.choice(b) for a in classes for b in classes for _ in range(2)]
+    pairs = pairs[::8] if quick else pairs
     triples = [
         "".join(rng.choice(rng.choice(classes)) for _ in range(3))
-        for _ in range(15 if quick else 60)
+        for _ in range(15 if quick else 150)
     ]
     seen: dict[str, None] = dict.fromkeys(KNOWN + singles + pairs + triples)
     return list(seen)
