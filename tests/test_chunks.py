@@ -3,7 +3,8 @@
 import pytest
 import spacy
 
-from service.pipeline.chunks import Bounds, cut, estimate_tokens, minibatches, tokenize
+from service.pipeline.budget import estimate_tokens
+from service.pipeline.chunks import Bounds, cut, minibatches, tokenize
 from service.pipeline.nlp import analyze
 
 pytestmark = pytest.mark.model

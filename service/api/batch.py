@@ -5,7 +5,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from ..errors import document_problem
-from ..pipeline.chunks import TooMuchWork
+from ..pipeline.budget import TooMuchWork
 from ..pipeline.types import Article
 from .schemas import ID_PATTERN, ArticleSchema, EnrichmentSchema
 

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
-from .chunks import DEFAULT_BOUNDS, Bounds, TooMuchWork, estimate_tokens
+from .budget import TooMuchWork, estimate_tokens
+from .chunks import DEFAULT_BOUNDS, Bounds
 from .enrich import dates, enrich
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for

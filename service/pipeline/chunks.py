@@ -11,7 +11,6 @@ offset stays exact.
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import IS_SPACE
@@ -30,21 +29,10 @@ class Bounds:
     unspaced_chars: int = MAX_UNSPACED_CHARS
     chunk_tokens: int = MAX_CHUNK_TOKENS
     batch_tokens: int = NLP_BATCH_TOKENS
-    request_tokens: int = 0  # estimated tokens per run(): 0 for no bound
+    request_tokens: int = 0  # estimated tokens per run() (budget.py): 0 for no bound
 
 
 DEFAULT_BOUNDS = Bounds()
-
-
-class TooMuchWork(ValueError):
-    """The texts of one request would take the model past its work bound."""
-
-    def __init__(self, tokens: int, limit: int) -> None:
-        super().__init__(
-            f"The text comes to about {tokens} tokens (words and punctuation marks) for the model;"
-            f" the limit per request is MAX_REQUEST_TOKENS ({limit})."
-        )
-        self.tokens, self.limit = tokens, limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +43,6 @@ class Chunk:
     char_start: int
     token_start: int
     doc: Doc
-
-
-@lru_cache(maxsize=4)
-def _units(max_run: int) -> re.Pattern:
-    # Words (cut as tokenize() cuts them), punctuation marks, and the whitespace spaCy makes
-    # tokens of: anything but a single space between two tokens.
-    return re.compile(rf"\w{{1,{max_run}}}|[^\w\s]|\s\s+|[^\S ]")
-
-
-def estimate_tokens(text: str, max_run: int = MAX_UNSPACED_CHARS) -> int:
-    """Words, punctuation marks and whitespace tokens in `text`: at least about spaCy's token
-    count for every shape measured (bench/worst_case_search.py), in linear time, no model."""
-    return sum(1 for _ in _units(max_run).finditer(text))
 
 
 def tokenize(nlp: Language, text: str, max_run: int) -> Doc:
