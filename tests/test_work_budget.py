@@ -10,7 +10,7 @@ def test_a_text_over_the_work_bound_is_413_naming_the_bound(client):
     response = client.post("/v1/enrich", json={"text": "a:" * 50_000})
     assert response.status_code == 413
     assert response.mimetype == "application/problem+json"
-    assert "MAX_REQUEST_TOKENS (40000)" in response.json["detail"]
+    assert "MAX_REQUEST_TOKENS (30000)" in response.json["detail"]
 
 
 def test_a_batch_over_the_work_bound_is_413_as_a_whole(client):
