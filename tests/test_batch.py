@@ -117,10 +117,10 @@ def test_batch_options_are_defaults_under_each_documents_own(app):
 def test_info_reports_the_batch_limits(client):
     limits = client.get("/v1/info").json["limits"]
     assert limits["max_batch_documents"] == 64
-    assert limits["max_batch_chars"] == limits["max_text_chars"] * 4
+    assert limits["max_batch_chars"] == limits["max_text_chars"] * 5 // 4
 
 
 def test_batch_limits_follow_the_text_limit():
     settings = from_environ({"MAX_TEXT_CHARS": "1000"})
-    assert settings["MAX_BATCH_CHARS"] == 4000
-    assert settings["MAX_BATCH_BODY_BYTES"] == 12 * 4000 + 1024 * 64
+    assert settings["MAX_BATCH_CHARS"] == 1250
+    assert settings["MAX_BATCH_BODY_BYTES"] == 12 * 1250 + 1024 * 64

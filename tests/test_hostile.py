@@ -5,6 +5,7 @@ requests of its size (measured in this run) plus SLACK, and that a normal reques
 it is still answered correctly.
 """
 
+import json
 import re
 import socket
 import threading
@@ -21,6 +22,11 @@ JSON = {"Content-Type": "application/json"}
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
 LIMIT = 100_000
 NESTED = b'{"text": "x", "id": ' + b"[" * 10_000 + b"]" * 10_000 + b"}"
+
+def _batch(texts: list[str]) -> bytes:
+    return json.dumps({"documents": [{"id": str(n), "text": t} for n, t in enumerate(texts)]}
+                      ).encode()
+
 
 REJECTED = [  # (case, method, path, headers, body, status)
     ("truncated JSON", "POST", "/v1/enrich", JSON, b'{"text": "Berlin is', 400),
@@ -72,6 +78,22 @@ REJECTED = [  # (case, method, path, headers, body, status)
     ("DELETE", "DELETE", "/readyz", {}, b"", 405),
     ("made-up method", "BREW", "/v1/enrich", {}, b"", 405),
     ("query string near the line limit", "GET", "/v1/info?q=" + "a" * 8000, {}, b"", 200),
+    # Issue 17: inside every character limit, but over MAX_REQUEST_TOKENS: a fast 413.
+    ("100,000 chars of one-letter words", "POST", "/v1/enrich", PLAIN, b"a " * 50_000, 413),
+    ("'a:' x 50,000", "POST", "/v1/enrich", PLAIN, b"a:" * 50_000, 413),
+    ("'s x 50,000", "POST", "/v1/enrich", PLAIN, b"'s" * 50_000, 413),
+    ("curly 's x 50,000", "POST", "/v1/enrich", PLAIN, "\u2019s".encode() * 50_000, 413),
+    ("'S x 50,000", "POST", "/v1/enrich", PLAIN, b"'S" * 50_000, 413),
+    ("s' x 50,000", "POST", "/v1/enrich", PLAIN, b"s'" * 50_000, 413),
+    ("one-letter lines x 50,000", "POST", "/v1/enrich", PLAIN, b"a\n" * 50_000, 413),
+    ("batch 4 x 100,000 chars of prose", "POST", "/v1/enrich/batch", JSON,
+     _batch([article(LIMIT, seed) for seed in range(4)]), 413),
+    ("batch 4 x one-letter words", "POST", "/v1/enrich/batch", JSON, _batch(["a " * 50_000] * 4),
+     413),
+    ("batch 4 x 'a:' x 50,000", "POST", "/v1/enrich/batch", JSON, _batch(["a:" * 50_000] * 4),
+     413),
+    ("batch of 'a:' inside MAX_BATCH_CHARS", "POST", "/v1/enrich/batch", JSON,
+     _batch(["a:" * 30_000] * 2), 413),
 ]
 
 ACCEPTED = [  # (case, text): a normal answer, never a 5xx
@@ -92,6 +114,11 @@ ACCEPTED = [  # (case, text): a normal answer, never a 5xx
     ("run of dashes", "Berlin " + "-" * 5_000 + "\u2014" * 5_000),
     ("run of slashes", "Berlin " + "/" * 5_000 + "\\" * 5_000),
     ("run of quotes", "Berlin " + '"' * 4_000 + "'" * 3_000 + "\u201c\u201d" * 1_500),
+    # Issue 17: quadratic in the tokenizer and in line joining before; linear now.
+    ("'s without spaces, 24,000 chars", "Berlin " + "'s" * 12_000),
+    ("curly 's without spaces, 24,000 chars", "Berlin " + "\u2019s" * 12_000),
+    ("'s' mixed without spaces", "Berlin " + "s'S\u2019" * 6_000),
+    ("5,000 wrapped lowercase lines", "Berlin\n" + "ab cd\n" * 5_000),
     ("run of symbols", "Berlin " + "*#@%&+" * 1_700),
     ("run of emoji without spaces", "Berlin " + "\U0001F600" * 10_000),
     ("alternating punctuation", "Berlin " + "a." * 10_000),

@@ -16,6 +16,10 @@ KUBERNETES_VERSIONS = ["1.34.0", "1.37.0"]
 # Kinds outside the core API, checked against schemas of our own (kubernetes-validate has none).
 CRD_SCHEMAS = {"ServiceMonitor": Path(__file__).with_name("schemas") / "servicemonitor-v1.json"}
 OPERATIONS = Path(__file__).resolve().parents[1] / "docs" / "operations.md"
+# The bounds every allowed request keeps (bench/worst_case_search.py, docs/performance.md, Worst
+# cases): at most this long, and at most this much worker memory above its idle RSS.
+WORST_REQUEST_SECONDS = 15
+WORST_REQUEST_MB = 200
 
 
 @pytest.fixture(scope="module", params=OVERLAYS)
@@ -113,6 +117,24 @@ def test_grace_period_covers_prestop_drain_and_graceful_timeout(objects):
     needed = pause + int(env["DRAIN_SECONDS"]) + int(env["GRACEFUL_TIMEOUT"])
     assert pod["terminationGracePeriodSeconds"] > needed
     assert int(env["DRAIN_SECONDS"]) > 0
+
+
+def test_grace_period_covers_prestop_drain_and_the_worst_request(objects):
+    pod, env = one(objects, "Deployment")["spec"]["template"]["spec"], _settings(objects)
+    pause = container(objects)["lifecycle"]["preStop"]["sleep"]["seconds"]
+    needed = pause + int(env["DRAIN_SECONDS"]) + WORST_REQUEST_SECONDS
+    assert pod["terminationGracePeriodSeconds"] >= needed
+    assert int(env["GRACEFUL_TIMEOUT"]) >= WORST_REQUEST_SECONDS  # in-flight work may finish
+    assert int(env["TIMEOUT"]) > WORST_REQUEST_SECONDS
+
+
+def test_memory_limit_covers_every_worker_at_its_worst_request(objects):
+    # scripts/measure-memory.py, MB: master 82 PSS, each worker 72 PSS; plus the worst request.
+    resources = container(objects)["resources"]
+    workers = math.ceil(float(resources["limits"]["cpu"]))
+    limit_mb = int(resources["limits"]["memory"].removesuffix("Mi")) * 2**20 / 1e6
+    worst = 82 + workers * (72 + WORST_REQUEST_MB) + 128  # + the two 64Mi memory-backed volumes
+    assert limit_mb >= 1.25 * worst  # a quarter to spare
 
 
 def test_rolling_update_never_drops_below_the_desired_count(objects):

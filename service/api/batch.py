@@ -7,13 +7,19 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from ..app.errors import document_problem
+from ..pipeline.budget import TooMuchWork
 from ..pipeline.types import Article, Options
 from .schemas import ID_PATTERN, article_schema, enrichment_schema, too_long
 
 
 def enrich_articles(articles: list[Article]) -> list[dict]:
-    """The one path to the model for both endpoints: a single article is a batch of one."""
-    return [enrichment_schema.dump(e) for e in current_app.extensions["pipeline"].run(articles)]
+    """The one path to the model for both endpoints: a single article is a batch of one; 413 if
+    the request would take the model past MAX_REQUEST_TOKENS (checked before the model runs)."""
+    try:
+        enriched = current_app.extensions["pipeline"].run(articles)
+    except TooMuchWork as err:
+        abort(413, str(err))
+    return [enrichment_schema.dump(e) for e in enriched]
 
 
 def load_article(body) -> Article:

@@ -52,13 +52,24 @@ READ_SIZE = 64 * 1024
 
 def read_json() -> dict:
     """The request body as a JSON object; 400 if it is not JSON, 422 if not an object."""
+    raw = _read_body()
     try:
-        body = orjson.loads(_read_body())
+        body = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
+        _check_utf8(raw)  # orjson reports bad UTF-8 as "surrogates not allowed" at line 1
         abort(400, f"Malformed JSON: {err}.")
     if not isinstance(body, dict):
         abort(422, f"The body must be a JSON object, not {JSON_KINDS[type(body)]}.")
     return body
+
+
+def _check_utf8(raw: bytes) -> None:
+    """400 saying where, if `raw` is not UTF-8."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        abort(400, f"The body is not valid UTF-8: byte 0x{raw[err.start]:02x} at byte offset"
+                   f" {err.start} ({err.reason}).")
 
 
 def _read_body() -> bytes:

@@ -53,6 +53,10 @@ def info():
             "max_batch_documents": config["MAX_BATCH_DOCUMENTS"],
             "max_batch_chars": config["MAX_BATCH_CHARS"],
             "max_batch_body_bytes": config["MAX_BATCH_BODY_BYTES"],
+            "max_request_tokens": config["MAX_REQUEST_TOKENS"],
+            "max_unspaced_chars": config["MAX_UNSPACED_CHARS"],
+            "max_chunk_tokens": config["MAX_CHUNK_TOKENS"],
+            "nlp_batch_tokens": config["NLP_BATCH_TOKENS"],
         },
     }
 

@@ -63,6 +63,14 @@ class GunicornLogger(glogging.Logger):
                 log.removeHandler(handler)
             log.propagate = True
 
+    def exception(self, msg, *args, **kwargs) -> None:
+        """As gunicorn's, but a client that stalled past CLIENT_TIMEOUT (the read on its socket
+        fails with EAGAIN, service/serverside.py) is one INFO line, not an ERROR with a trace."""
+        if isinstance(sys.exc_info()[1], BlockingIOError | TimeoutError):
+            self.info("Client stalled past CLIENT_TIMEOUT mid-request: connection closed")
+            return
+        super().exception(msg, *args, **kwargs)
+
     def access(self, resp, req, environ, request_time) -> None:
         """One line per request the app answered, with what the app told about it."""
         if not self.access_log_enabled:

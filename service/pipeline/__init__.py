@@ -7,6 +7,8 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
+from .budget import TooMuchWork, estimate_tokens
+from .chunks import DEFAULT_BOUNDS, Bounds
 from .enrich import dates, enrich
 from .memory import warm_vocab
 from .nlp import analyze, components_for
@@ -20,8 +22,9 @@ Observer = Callable[[list[Article], list[Enrichment], Timings], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, **limits: int) -> None:
+    def __init__(self, nlp: Language, *, bounds: Bounds = DEFAULT_BOUNDS, **limits: int) -> None:
         self.nlp = nlp
+        self.bounds = bounds  # the model's work per Doc and per minibatch (chunks.py)
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
         self.observers: list[Observer] = []  # told of every run and its timings: metrics, logs
         meta = nlp.meta
@@ -42,15 +45,23 @@ class Pipeline:
             max_run_chars=settings["MAX_RUN_CHARS"],
             max_combining_marks=settings["MAX_COMBINING_MARKS"],
             batch_size=settings["NLP_BATCH_SIZE"],
+            bounds=Bounds(
+                settings["MAX_UNSPACED_CHARS"],
+                settings["MAX_CHUNK_TOKENS"],
+                settings["NLP_BATCH_TOKENS"],
+                settings["MAX_REQUEST_TOKENS"],
+            ),
         )
 
     @classmethod
-    def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
+    def load(
+        cls, name: str, *, batch_size: int = 8, bounds: Bounds = DEFAULT_BOUNDS, **limits: int
+    ) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
-        nlp.batch_size = batch_size  # nlp.pipe passes it to every component
+        nlp.batch_size = batch_size  # at most this many chunks per minibatch (chunks.py)
         warm_vocab(nlp)
-        return cls(nlp, **limits)
+        return cls(nlp, bounds=bounds, **limits)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order (see run_timed)."""
@@ -66,6 +77,7 @@ class Pipeline:
         timings: Timings = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
+            self._check_work(articles, normalized)
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, normalized)
         with _timed(timings, "enrich"):
@@ -77,6 +89,17 @@ class Pipeline:
             observe(articles, results, timings)
         return results, timings
 
+    def _check_work(self, articles: list[Article], normalized: list) -> None:
+        """TooMuchWork before the model runs if the texts that need it exceed the bound."""
+        limit = self.bounds.request_tokens
+        if not limit:
+            return
+        needed = [n.text for a, n in zip(articles, normalized, strict=True)
+                  if components_for(a.options.include)]
+        tokens = sum(estimate_tokens(text, self.bounds.unspaced_chars) for text in needed)
+        if tokens > limit:
+            raise TooMuchWork(tokens, limit)
+
     def _analyze(self, articles: list[Article], normalized: list[Normalized]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
         for index, article in enumerate(articles):
@@ -85,7 +108,7 @@ class Pipeline:
         for components, indexes in by_components.items():
             texts = [normalized[i].text for i in indexes]
             breaks = [[p.start for p in normalized[i].paragraphs[1:]] for i in indexes]
-            found = analyze(self.nlp, texts, breaks, components)
+            found = analyze(self.nlp, texts, breaks, components, self.bounds)
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses

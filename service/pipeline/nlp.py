@@ -3,10 +3,12 @@
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunks import DEFAULT_BOUNDS, Bounds, Chunk, chunks, minibatches, tokenize
+from .stitch import stitch
 from .types import Analysis, Mention, Span, Tokens
 
 # The model components each response section needs. In en_core_web_sm `ner` has its own
@@ -39,9 +41,14 @@ def components_for(include: Iterable[str]) -> frozenset[str]:
 
 
 def analyze(
-    nlp: Language, texts: list[str], breaks: list[list[int]], components: frozenset[str]
+    nlp: Language,
+    texts: list[str],
+    breaks: list[list[int]],
+    components: frozenset[str],
+    bounds: Bounds = DEFAULT_BOUNDS,
 ) -> list[Analysis]:
-    """Entities, sentences, token data and word counts for each text, running only `components`.
+    """Entities, sentences, token data and word counts for each text, running only `components`;
+    the model sees chunks and minibatches within `bounds`, the results are whole texts'.
 
     `breaks` holds, for each text, where its paragraphs after the first start.
     """
@@ -49,23 +56,30 @@ def analyze(
         return [Analysis([], [], 0) for _ in texts]
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in components]
     parsed = "parser" in components and "parser" in nlp.pipe_names
-    results = []
+    parts: list[list[tuple[Chunk, Analysis]]] = [[] for _ in texts]
     with nlp.memory_zone():  # spaCy objects die with the zone: copy plain values out first
         pairs = zip(texts, breaks, strict=True)
-        docs = (_break_paragraphs(nlp.make_doc(text), starts) for text, starts in pairs)
-        for doc in nlp.pipe(docs, disable=disable):
-            results.append(_copy_out(doc, parsed=parsed))
-    return results
+        docs = (_break_paragraphs(tokenize(nlp, text, bounds.unspaced_chars), starts)
+                for text, starts in pairs)
+        pieces = chunks(docs, bounds.chunk_tokens)
+        for group in minibatches(pieces, tokens=bounds.batch_tokens, size=nlp.batch_size):
+            found = nlp.pipe([chunk.doc for chunk in group], disable=disable, batch_size=len(group))
+            for chunk, doc in zip(group, found, strict=True):
+                parts[chunk.index].append((chunk, _copy_out(doc, parsed=parsed)))
+    return [stitch(part) for part in parts]
 
 
 def _break_paragraphs(doc: Doc, starts: list[int]) -> Doc:
     """Start a sentence at every paragraph's start. The parser and the entity recognizer respect
     preset boundaries; without them the parser joins a closing quote with the next paragraph's
-    attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`."""
+    attribution, and `ner` alone finds `NPR\n\nMilitary` where the full pipeline finds `NPR`.
+    Set as one array: each `token.is_sent_start = True` scans the whole Doc (quadratic)."""
     offsets = doc.to_array(IDX)
-    for index, start in zip(numpy.searchsorted(offsets, starts).tolist(), starts, strict=True):
-        if index < len(doc) and offsets[index] == start:
-            doc[index].is_sent_start = True
+    indexes = numpy.searchsorted(offsets, starts)
+    indexes = indexes[indexes < len(doc)]
+    sent_starts = doc.to_array([SENT_START])
+    sent_starts[indexes[offsets[indexes] == numpy.asarray(starts)[: len(indexes)]]] = 1
+    doc.from_array([SENT_START], sent_starts)
     return doc
 
 

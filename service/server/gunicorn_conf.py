@@ -22,7 +22,9 @@ workers = settings["WORKERS"]
 # (service/server/admission.py), so the model still runs one request at a time at full speed
 # per worker, while a client that stalls holds one cheap thread, not a worker
 # (docs/operations.md, Slow clients).
-worker_class = "gthread"
+# gthread, but a stopping worker closes its listeners before finishing in-flight requests, so
+# no connection is accepted by the kernel and then reset (service/server/workers.py).
+worker_class = "service.server.workers.DrainingThreadWorker"
 threads = settings["THREADS"]
 limit_request_line = settings["LIMIT_REQUEST_LINE"]
 limit_request_fields = settings["LIMIT_REQUEST_FIELDS"]

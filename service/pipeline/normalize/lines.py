@@ -11,6 +11,7 @@ _MIN_WRAP_WIDTH = 40
 _WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about one long word
 _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
+_MAX_WORD = 100  # of a word joined across hyphenated lines, what the compound check looks at
 _BYLINE = re.compile(r"by [A-Z]")  # "Headline\nby Name": a lowercase byline is not a continuation
 
 
@@ -19,7 +20,8 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
     texts = ["".join(piece.text for piece in line) for line in lines]
     width = _wrap_width(texts)
     compounds: set[str] | None = None
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[list[Piece]] = []  # built as lists, made Paragraphs once: linear time
+    word = ""  # the last word of the paragraph being built: what a hyphenated join looks at
     last = ""  # the previous line, if the paragraph it ended may continue
     for line, text in zip(lines, texts, strict=True):
         if not line:
@@ -28,11 +30,12 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
         if last and _continues(last, text, width) and not (keep_apart(last) or keep_apart(text)):
             if compounds is None:
                 compounds = {word.lower() for word in _HYPHENATED.findall("\n".join(texts))}
-            paragraphs[-1] = _joined(paragraphs[-1], line, text, compounds)
+            word = _join(paragraphs[-1], word, line, text, compounds)
         else:
-            paragraphs.append(Paragraph(list(line)))
+            paragraphs.append(list(line))
+            word = text.rsplit(" ", 1)[-1]
         last = text
-    return paragraphs
+    return [Paragraph(pieces) for pieces in paragraphs]
 
 
 def _wrap_width(texts: list[str]) -> int:
@@ -56,13 +59,14 @@ def _continues(last: str, text: str, width: int) -> bool:
     return bool(width) and len(last) >= width // 2 and len(last) + 1 + first_word > width
 
 
-def _joined(paragraph: Paragraph, line: list[Piece], text: str, compounds: set[str]) -> Paragraph:
-    pieces = paragraph.pieces
-    head = paragraph.text
-    if len(head) > 1 and head[-1] == "-" and head[-2].isalpha() and text[0].islower():
-        compound = f"{head.rsplit(' ', 1)[-1]}{text.split(' ', 1)[0]}".lower()
-        if compound not in compounds:  # "inter-\nnational", unless the text writes "well-known"
-            return Paragraph(split_pieces(pieces, len(head) - 1)[0] + line)
-        return Paragraph(pieces + line)
-    gap = Piece(" ", pieces[-1].raw_end, line[0].raw_start, False)
-    return Paragraph([*pieces, gap, *line])
+def _join(pieces: list[Piece], word: str, line: list[Piece], text: str, compounds: set[str]) -> str:
+    """Append `line` to a paragraph's `pieces`, in place; the paragraph's new last word."""
+    first, last = text.split(" ", 1)[0], text.rsplit(" ", 1)[-1]
+    if len(word) > 1 and word[-1] == "-" and word[-2].isalpha() and text[0].islower():
+        if f"{word}{first}".lower() not in compounds:  # "inter-\nnational", not "well-known"
+            pieces[-1:] = split_pieces(pieces[-1:], len(pieces[-1].text) - 1)[0]
+            word = word[:-1]
+        pieces += line
+        return last if " " in text else (word + text)[-_MAX_WORD:]
+    pieces += [Piece(" ", pieces[-1].raw_end, line[0].raw_start, False), *line]
+    return last
