@@ -21,6 +21,7 @@ def create_app(overrides: dict | None = None) -> Flask:
             app.config["SPACY_MODEL"],
             max_run_chars=app.config["MAX_RUN_CHARS"],
             max_combining_marks=app.config["MAX_COMBINING_MARKS"],
+            cleaning=app.config["CLEANING"],
             batch_size=app.config["NLP_BATCH_SIZE"],
         ),
         workers=app.config["WORKERS"],

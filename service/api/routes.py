@@ -24,7 +24,7 @@ batch_schema = BatchSchema()
 OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
 SERVICE_VERSION = metadata.version("enrich-service")
 # text/plain callers give `options` as query parameters; lists comma-separated or repeated.
-OPTION_PARAMETERS = ("include", "labels", "offsets", "published")
+OPTION_PARAMETERS = ("include", "labels", "offsets", "published", "cleaning")
 LIST_PARAMETERS = {"include", "labels"}
 
 

@@ -19,9 +19,10 @@ Observer = Callable[[list[Article], list[Enrichment]], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, **limits: int) -> None:
+    def __init__(self, nlp: Language, **limits: int | str) -> None:
         self.nlp = nlp
-        self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
+        # normalize()'s keywords: max_run_chars, max_combining_marks, the default cleaning mode
+        self.limits = limits
         self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
@@ -34,7 +35,7 @@ class Pipeline:
         dates.warm_up()
 
     @classmethod
-    def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
+    def load(cls, name: str, *, batch_size: int = 8, **limits: int | str) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
         nlp.batch_size = batch_size  # nlp.pipe passes it to every component
@@ -50,7 +51,7 @@ class Pipeline:
         """
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
-            normalized = [normalize(article.text, **self.limits) for article in articles]
+            normalized = [normalize(article.text, **self._limits(article)) for article in articles]
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, [n.text for n in normalized])
             bound_caches(self.nlp)
@@ -64,6 +65,11 @@ class Pipeline:
         for observe in self.observers:
             observe(articles, results)
         return results
+
+    def _limits(self, article: Article) -> dict[str, int | str]:
+        """normalize()'s keywords for one article: its own cleaning mode, if it names one."""
+        cleaning = article.options.cleaning
+        return self.limits if cleaning is None else {**self.limits, "cleaning": cleaning}
 
     def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}

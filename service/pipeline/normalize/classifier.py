@@ -70,10 +70,15 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
     found, (start, end) = scores(paragraphs)
     if start == end:
         return  # no prose at all: not a page the model knows, so it decides nothing
-    headline = _headline(paragraphs, start)
+    headline, listing = _headline(paragraphs, start), False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
         if paragraph.kind or paragraph.section or index == headline:
             continue  # a rule's verdict is more precise; titles and captions stay
+        # Wire copy's "Results on Saturday:" introduces table lines, which are the article.
+        introduces = paragraph.text[-1] == ":" and (listing or start <= index <= end)
+        listed, listing = listing, introduces or (listing and len(paragraph.text) < 100)
+        if listed:
+            continue
         outside = not start <= index < end
         if not (aggressive and outside) and _is_sentence(paragraph.text):
             continue  # prose inside the article is never the model's to remove
