@@ -1,3 +1,4 @@
+# ruff: noqa: E402  (imports follow the sys.path set-up)
 """Fit the boilerplate classifier and write service/pipeline/normalize/boilerplate_model.json.
 
     .venv/bin/pip install -e '.[train]'
@@ -18,21 +19,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
 
-from bench import boilerplate_data as data  # noqa: E402
-from service.pipeline.normalize import ruled_paragraphs  # noqa: E402
-from service.pipeline.normalize.classifier import (  # noqa: E402
+from bench import boilerplate_data as data
+from bench.score_boilerplate import score_page
+from service.pipeline.normalize import (
+    classifier,
+    ruled_paragraphs,
+)
+from service.pipeline.normalize.classifier import (
     MODEL_FILE,
     MODEL_VERSION,
     prepared,
     probability,
-)  # noqa: E402
-from service.pipeline.normalize.features import NAMES, paragraph_features  # noqa: E402
+)
+from service.pipeline.normalize.features import NAMES, paragraph_features
 
-MAX_BODY_LOSS = 0.001  # half the documented 0.2% bound: the held-out split is small
+# Body words the model may remove beyond the rules on the held-out split: a quarter of the
+# documented 0.2% bound, since the split is small and unseen sites lose more than it shows.
+MAX_BODY_LOSS = 0.0005
 MARGIN = 0.02  # above the highest score any clean-article paragraph gets
+GRID = [round(0.5 + 0.01 * step, 2) for step in range(50)]
+OUTSIDE_FLOOR = 0.5
 OUT = ROOT / "service" / "pipeline" / "normalize" / MODEL_FILE
 
 
@@ -70,13 +79,13 @@ def fixture_pages() -> list[dict]:
 
 
 def clean_scores(model: dict) -> float:
-    """The highest score of any paragraph of a clean article (examples/, fixture bodies)."""
+    """The highest score of any body paragraph of a clean article (examples/, the fixtures)."""
     texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.txt"))]
-    best = 0.0
-    for text in texts:
-        for row, *_ in examples({"input_text": text, "lines": _all_body(text)}):
-            best = max(best, probability(model, row))
-    return best
+    pages = [{"input_text": text, "lines": _all_body(text)} for text in texts] + fixture_pages()
+    found = [
+        probability(model, row) for page in pages for row, noise, *_ in examples(page) if not noise
+    ]
+    return max(found)
 
 
 def _all_body(text: str) -> list[dict]:
@@ -105,19 +114,33 @@ def fit(train: list) -> dict:
     }
 
 
-def threshold(scored: list, body_words: int, floor: float) -> float:
-    """The lowest threshold (not below `floor`) at which body loss stays within MAX_BODY_LOSS."""
-    budget = MAX_BODY_LOSS * body_words
-    lost, chosen = 0, 1.0
-    for score, label, words in sorted(scored, reverse=True):
-        if score < floor:
+def body_loss(model: dict, pages: list[dict], mode: str) -> float:
+    """Body words the pipeline removes beyond the rules' own removals, as a share of body words:
+    the real normalize() with this model, guards and all, on whole and cropped pages."""
+    classifier.load_model = lambda: model  # classify() reads the model through this name
+    lost = words = 0
+    for page in pages:
+        for view in (page, data.crop(page)):
+            with_model, _ = score_page(view, mode)
+            rules, _ = score_page(view, "rules")
+            lost += max(with_model["body_lost"] - rules["body_lost"], 0)
+            words += rules["body_words"]
+    return lost / max(words, 1)
+
+
+def threshold(model, pages, mode: str, key: str, floor: float, budget: float = 1.0) -> float:
+    """The lowest threshold on GRID (not below `floor`) keeping body loss within `budget` times
+    MAX_BODY_LOSS."""
+    chosen = 0.99
+    for value in sorted(GRID, reverse=True):
+        if value < floor:
             break
-        if not label:
-            lost += words
-            if lost > budget:
-                break
-        chosen = score
-    return round(max(chosen, floor), 4)
+        model[key] = value
+        if body_loss(model, pages, mode) > MAX_BODY_LOSS * budget:
+            break
+        chosen = value
+    model[key] = chosen
+    return chosen
 
 
 def main() -> None:
@@ -125,22 +148,15 @@ def main() -> None:
     extra = data.load(data.EXTRA) if data.EXTRA.exists() else []
     train_pages = [p for p in pages if not data.is_held_out(p)] + extra + fixture_pages()
     held_out = [p for p in pages if data.is_held_out(p)]
-    train = [e for page in train_pages for e in examples(page)]
+    # Whole pages and the article cropped from them: a scraper hands over either.
+    train = [e for page in train_pages for view in (page, data.crop(page)) for e in examples(view)]
     model = fit(train)
     model = prepared(model)
     floor = clean_scores(model) + MARGIN
-    valid = [(page, examples(page)) for page in held_out]
-    body_words = sum(
-        len(line["text"].split())
-        for page in held_out
-        for line in page["lines"]
-        if line["label"] == "body"
-    )
-    scored = [(probability(model, row), label, n) for _, ex in valid for row, label, n, _ in ex]
-    model["threshold"] = threshold(scored, body_words, floor)
-    flags = [o for _, ex in valid for *_, o in ex]
-    outside = [item for item, o in zip(scored, flags, strict=True) if o]
-    model["outside_threshold"] = min(threshold(outside, body_words, 0.5), model["threshold"])
+    model["outside_threshold"] = 1.0  # standard's threshold first, then aggressive's below it
+    threshold(model, held_out, "standard", "threshold", floor)
+    threshold(model, held_out, "aggressive", "outside_threshold", OUTSIDE_FLOOR, 1.5)
+    model["outside_threshold"] = min(model["outside_threshold"], model["threshold"])
     model["trained_on"] = {
         "pages": len(train_pages),
         "paragraphs": len(train),

@@ -20,7 +20,10 @@ OWN = (
     "log_words", "stopwords", "capitalised", "all_caps", "digits", "symbols", "separators",
     "ends_sentence", "ends_colon", "sentences", "position", "in_region", "region_distance",
     "repeated", "rule", "promo_words", "body_like", "starts_lower",
+    "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters",
 )  # fmt: skip
+_BUCKETS = (("words_1", 1), ("words_2_3", 3), ("words_4_6", 6), ("words_7_12", 12),
+            ("words_13_25", 25))  # fmt: skip
 CONTEXT = ("log_words", "stopwords", "ends_sentence", "rule", "body_like", "capitalised")
 NAMES = (
     OWN
@@ -50,7 +53,19 @@ def own_features(text: str, rule: bool) -> dict[str, float]:
         "promo_words": float(len(words) < 60 and _PROMO.search(text) is not None),
         "body_like": float(is_body_like(text, words)),
         "starts_lower": float(text[0].islower()),
+        "no_letters": float(letters == 1 and not text[0].isalpha()),
+        **_length_class(len(words)),
     }
+
+
+def _length_class(words: int) -> dict[str, float]:
+    """jusText's length classes: one-hot, since length matters far from linearly."""
+    low = 0
+    classes = {}
+    for name, high in _BUCKETS:
+        classes[name] = float(low < words <= high)
+        low = high
+    return classes
 
 
 def paragraph_features(
