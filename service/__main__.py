@@ -18,7 +18,8 @@ def serve() -> None:
     # prometheus_client reads the variable once, when first imported: the app imports it, and
     # gunicorn loads the app after this line (importing this package does not import it).
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = fresh_metrics_directory(
-        config.from_environ()["PROMETHEUS_MULTIPROC_DIR"])
+        config.from_environ()["PROMETHEUS_MULTIPROC_DIR"]
+    )
     sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf"]
     run()
 

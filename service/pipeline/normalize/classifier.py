@@ -80,8 +80,8 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         if listed:
             continue
         outside = not start <= index < end
-        if not (aggressive and outside) and _is_sentence(paragraph.text):
-            continue  # prose inside the article is never the model's to remove
+        if not (aggressive and outside) and _is_sentence_or_score(paragraph.text):
+            continue  # prose, a score or a count: never the model's to remove from an article
         limit = model["outside_threshold"] if aggressive and outside else model["threshold"]
         if score >= limit:
             paragraph.kind = _kind(paragraph.text, index, start, end)
@@ -97,9 +97,11 @@ def _headline(paragraphs: list[Paragraph], start: int) -> int | None:
     return None
 
 
-def _is_sentence(text: str) -> bool:
-    """Ends like a sentence and has a few words: prose, as far as shape can tell."""
-    return text[-1] in _SENTENCE_END and text.count(" ") >= 2
+def _is_sentence_or_score(text: str) -> bool:
+    """Ends like a sentence and has a few words (prose, as far as shape can tell), or has no
+    letters at all (a score or an attendance in wire copy's results)."""
+    sentence = text[-1] in _SENTENCE_END and text.count(" ") >= 2
+    return sentence or not any(c.isalpha() for c in text)
 
 
 def _kind(text: str, index: int, start: int, end: int) -> str:
