@@ -46,7 +46,7 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
 def _is_prose(text: str) -> bool:
     """A sentence of the body: a long paragraph, or a shorter one ending like a sentence (wire
     copy's paragraphs are short, and the table lines under them are not bylines)."""
-    ends = text[-1] in '.!?"”’'
+    ends = text[-1] in '.!?"”’:'  # or introduces a table: "Results on Saturday:"
     return (len(text) > 100 or text.count(" ") >= 5) and ends
 
 
