@@ -26,13 +26,13 @@ from bench import boilerplate_data as data
 from bench.score_boilerplate import score_page
 from service.pipeline.normalize import (
     classifier,
+    normalize,
     ruled_paragraphs,
 )
 from service.pipeline.normalize.classifier import (
     MODEL_FILE,
     MODEL_VERSION,
     prepared,
-    probability,
 )
 from service.pipeline.normalize.features import NAMES, paragraph_features
 
@@ -79,22 +79,18 @@ def fixture_pages() -> list[dict]:
 
 
 def clean_scores(model: dict) -> float:
-    """The highest score of any body paragraph of a clean article (examples/, the fixtures)."""
+    """The highest score of anything the model would remove (guards applied) from a clean
+    article (examples/, the fixtures' text): the threshold must stay above it."""
     texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.txt"))]
-    pages = [{"input_text": text, "lines": _all_body(text)} for text in texts] + fixture_pages()
+    texts += [page["input_text"] for page in fixture_pages()]
+    classifier.load_model = lambda: {**model, "threshold": 0.0, "outside_threshold": 0.0}
     found = [
-        probability(model, row) for page in pages for row, noise, *_ in examples(page) if not noise
+        removed.score
+        for text in texts
+        for removed in normalize(text, cleaning="standard").removed
+        if removed.score is not None
     ]
-    return max(found)
-
-
-def _all_body(text: str) -> list[dict]:
-    lines, position = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append({"text": line.rstrip(), "label": "body", "start": position})
-        position += len(line) + 1
-    return lines
+    return max(found, default=0.0)
 
 
 def fit(train: list) -> dict:
