@@ -25,6 +25,16 @@ def _level(environ: Mapping[str, str]) -> str:
     return level
 
 
+CLEANING_MODES = ("rules", "standard", "aggressive")  # normalize.classifier.MODES
+
+
+def _cleaning(environ: Mapping[str, str]) -> str:
+    mode = environ.get("CLEANING", "standard").strip().lower() or "standard"
+    if mode not in CLEANING_MODES:
+        raise ValueError(f"CLEANING must be rules, standard or aggressive: {mode!r}")
+    return mode
+
+
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting with its default; nothing else in the service reads os.environ."""
     max_text_chars = _int(environ, "MAX_TEXT_CHARS", 100_000)
@@ -64,6 +74,8 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "MAX_RUN_CHARS": _int(environ, "MAX_RUN_CHARS", 64) or 64,
         "MAX_COMBINING_MARKS": _int(environ, "MAX_COMBINING_MARKS", 32) or 32,
         **_model_bounds(environ),
+        # Boilerplate removal when a request does not say (options.cleaning): docs/cleaning.md.
+        "CLEANING": _cleaning(environ),
         # ~3x a worker's settled RSS: spikes of a large document are returned to the OS before
         # the check, so only lasting growth trips it.
         "MAX_WORKER_RSS_MB": _int(environ, "MAX_WORKER_RSS_MB", 512),

@@ -150,3 +150,40 @@ def test_problem_carries_the_request_id(client):
     response = client.get("/missing", headers={"X-Request-ID": "trace-42"})
     assert response.status_code == 404
     assert response.json["request_id"] == "trace-42"
+
+
+PAGE = "\n".join(
+    ["Home", "News", "Business", "Sport", "Podcasts", "Subscribe for £1"]
+    + [
+        "Harbour pilots at the port have voted to strike over shift patterns they say leave"
+        f" them too tired to guide ships safely into the docks, the union said ({n})."
+        for n in range(4)
+    ]
+    + ["More from Business", "Energy bills to fall", "Most read", "About us", "Careers"]
+)
+
+
+def test_cleaning_option_selects_the_mode_and_model_removals_carry_a_score(client):
+    answers = {
+        mode: client.post("/v1/enrich", json={"text": PAGE, "options": {"cleaning": mode}}).json
+        for mode in ("rules", "standard")
+    }
+    assert not any("score" in removed for removed in answers["rules"]["removed"])
+    scored = [removed for removed in answers["standard"]["removed"] if "score" in removed]
+    assert scored and len(answers["standard"]["text"]) < len(answers["rules"]["text"])
+
+
+def test_cleaning_as_a_query_parameter_and_in_batch_options(client):
+    as_text = client.post(
+        "/v1/enrich?cleaning=rules", data=PAGE.encode(), content_type="text/plain; charset=utf-8"
+    )
+    batch = client.post(
+        "/v1/enrich/batch", json={"documents": [{"text": PAGE}], "options": {"cleaning": "rules"}}
+    )
+    assert as_text.json["text"] == batch.json["results"][0]["text"]
+    assert not any("score" in removed for removed in as_text.json["removed"])
+
+
+def test_an_unknown_cleaning_mode_is_a_422(client):
+    response = client.post("/v1/enrich", json={"text": PAGE, "options": {"cleaning": "max"}})
+    assert response.status_code == 422 and "cleaning" in response.get_data(as_text=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 from marshmallow import Schema, ValidationError, fields, post_dump, post_load, validate
 
 from ..pipeline.enrich.encoding import ENCODINGS
+from ..pipeline.normalize.classifier import MODES
 from ..pipeline.types import SECTIONS, Article, Options
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
@@ -39,6 +40,7 @@ class OptionsSchema(Schema):
     labels = fields.List(fields.String(validate=validate.Length(1, 64)))
     offsets = fields.String(validate=validate.OneOf(ENCODINGS))
     published = PublishedField()
+    cleaning = fields.String(validate=validate.OneOf(MODES))
 
     @post_load
     def _to_options(self, data, **_):
@@ -49,6 +51,7 @@ class OptionsSchema(Schema):
             None if labels is None else frozenset(labels),
             data.get("offsets", "codepoint"),
             data.get("published"),
+            data.get("cleaning"),
         )
 
 
@@ -142,6 +145,13 @@ class RemovedSchema(Schema):
     kind = fields.String()
     text = fields.String()
     source = fields.Nested(SpanSchema)
+    score = fields.Float()
+
+    @post_dump
+    def _omit_rule_score(self, data, **_):
+        if data.get("score") is None:  # a rule's removal: no probability to report
+            data.pop("score", None)
+        return data
 
 
 class StatsSchema(Schema):

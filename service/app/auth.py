@@ -59,8 +59,10 @@ def _challenge(detail: str, error: str = "") -> Unauthorized:
 
 def _open(path: str, open_paths: list[str]) -> bool:
     """An exact entry, or one ending in `*` that the path starts with (`/static/*`)."""
-    return any(path == entry or (entry.endswith("*") and path.startswith(entry[:-1]))
-               for entry in open_paths)
+    return any(
+        path == entry or (entry.endswith("*") and path.startswith(entry[:-1]))
+        for entry in open_paths
+    )
 
 
 def _authenticate() -> None:

@@ -23,23 +23,36 @@ CHUNK_RECORDS = 16  # records per nlp.pipe call in a worker: enough to batch, fe
 
 def add_parser(commands) -> None:
     """Register `annotate` on the `enrich` command line."""
-    parser = commands.add_parser("annotate", help="print the API's JSON for files, no server",
-                                 description=__doc__)
+    parser = commands.add_parser(
+        "annotate", help="print the API's JSON for files, no server", description=__doc__
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files; - reads stdin")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON (FILE mode)")
     parser.add_argument("--jsonl", type=Path, metavar="IN", help='lines of {"id", "text"}')
     parser.add_argument("--out", type=Path, help="JSON-lines output; a rerun skips ids in it")
-    parser.add_argument("--processes", type=int, default=len(os.sched_getaffinity(0)),
-                        help="worker processes (default: the CPUs this process may use)")
-    parser.add_argument("--shard", type=_shard, default=jsonl.Shard(), metavar="i/N",
-                        help="annotate only lines n with n %% N == i (0-based), e.g. 0/4")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="worker processes (default: the CPUs this process may use)",
+    )
+    parser.add_argument(
+        "--shard",
+        type=_shard,
+        default=jsonl.Shard(),
+        metavar="i/N",
+        help="annotate only lines n with n %% N == i (0-based), e.g. 0/4",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Annotate files or a JSON-lines file; the exit status."""
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
     log.setLevel(logging.INFO)  # the summary is output, even where logging is configured quieter
     if bool(args.jsonl) == bool(args.files) or bool(args.jsonl) != bool(args.out):
         sys.stderr.write("enrich annotate: give FILE… (or -), or --jsonl IN --out OUT\n")
@@ -47,8 +60,11 @@ def run(args: argparse.Namespace) -> int:
     settings = config.from_environ()
     pipeline = Pipeline.from_config(settings)
     if args.files:
-        return annotate_files(Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"]),
-                              args.files, pretty=args.pretty)
+        return annotate_files(
+            Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"]),
+            args.files,
+            pretty=args.pretty,
+        )
     done = jsonl.done_ids(args.out)
     annotator = Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"], done=done)
     annotate_jsonl(annotator, args.jsonl, args.out, shard=args.shard, processes=args.processes)
@@ -71,15 +87,21 @@ def annotate_files(annotator: Annotator, paths: list[str], *, pretty: bool) -> i
     return status
 
 
-def annotate_jsonl(annotator: Annotator, source: Path, out: Path, *, shard: jsonl.Shard,
-                   processes: int) -> None:
+def annotate_jsonl(
+    annotator: Annotator, source: Path, out: Path, *, shard: jsonl.Shard, processes: int
+) -> None:
     """Append this shard's records to `out` in input order, with a progress bar and a summary."""
     started = time.perf_counter()
     totals = {"annotated": 0, "skipped": 0, "bad": 0, "words": 0}
     chunks = jsonl.chunked(jsonl.records(source, shard), CHUNK_RECORDS)
     tqdm.monitor_interval = 0  # no monitor thread: the workers are forked after the bar starts
-    bar = tqdm(total=jsonl.count_lines(source, shard), unit="article", desc=source.name,
-               disable=None, smoothing=0.1)
+    bar = tqdm(
+        total=jsonl.count_lines(source, shard),
+        unit="article",
+        desc=source.name,
+        disable=None,
+        smoothing=0.1,
+    )
     with out.open("ab") as sink, bar, logging_redirect_tqdm():
         for outcomes in run_chunks(annotator, chunks, processes=processes):
             for outcome in outcomes:
@@ -103,9 +125,17 @@ def _record(outcome, sink, totals: dict, source: Path) -> None:
 
 def _summarize(totals: dict, seconds: float) -> None:
     rate = totals["annotated"] / seconds if seconds else 0.0
-    log.info("annotated %d articles (%d words) in %.1f s: %.1f articles/s, %.0f words/s; "
-             "%d already done, %d bad", totals["annotated"], totals["words"], seconds, rate,
-             totals["words"] / seconds if seconds else 0.0, totals["skipped"], totals["bad"])
+    log.info(
+        "annotated %d articles (%d words) in %.1f s: %.1f articles/s, %.0f words/s; "
+        "%d already done, %d bad",
+        totals["annotated"],
+        totals["words"],
+        seconds,
+        rate,
+        totals["words"] / seconds if seconds else 0.0,
+        totals["skipped"],
+        totals["bad"],
+    )
 
 
 def _read(path: str) -> dict | str:

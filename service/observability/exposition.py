@@ -39,13 +39,23 @@ class _StateCollector:
 
     def collect(self):
         model = self.app.extensions["pipeline"].model
-        yield _gauge("enrich_model_info", "The spaCy model in use; always 1.",
-                     {"name": model.name, "version": model.version})
-        yield _gauge("enrich_build_info", "Service and Python versions; always 1.",
-                     {"version": VERSION, "python": platform.python_version()})
+        yield _gauge(
+            "enrich_model_info",
+            "The spaCy model in use; always 1.",
+            {"name": model.name, "version": model.version},
+        )
+        yield _gauge(
+            "enrich_build_info",
+            "Service and Python versions; always 1.",
+            {"version": VERSION, "python": platform.python_version()},
+        )
         yield _gauge("enrich_ready", "1 when /readyz answers 200, else 0.", {}, _ready(self.app))
-        yield _gauge("enrich_workers", "gunicorn worker processes configured.", {},
-                     self.app.config["WORKERS"])
+        yield _gauge(
+            "enrich_workers",
+            "gunicorn worker processes configured.",
+            {},
+            self.app.config["WORKERS"],
+        )
 
 
 def _gauge(name: str, documentation: str, labels: dict, value: float = 1) -> GaugeMetricFamily:

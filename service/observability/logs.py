@@ -13,8 +13,17 @@ from gunicorn import glogging
 SAFE_REQUEST_ID = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 MAX_REQUEST_ID = 128
 # Record attributes (set with `extra=`) that a line carries; no other attribute is emitted.
-FIELDS = ("request_id", "method", "path", "route", "status", "duration_ms", "document_chars",
-          "text_preview", "remote_addr")
+FIELDS = (
+    "request_id",
+    "method",
+    "path",
+    "route",
+    "status",
+    "duration_ms",
+    "document_chars",
+    "text_preview",
+    "remote_addr",
+)
 ENVIRON_KEY = "enrich.log"  # what the app tells gunicorn's access line about a request
 HANDLER_NAME = "enrich-json"
 
@@ -25,7 +34,8 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {
             "timestamp": datetime.fromtimestamp(record.created, UTC).isoformat(
-                timespec="milliseconds"),
+                timespec="milliseconds"
+            ),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -77,10 +87,15 @@ class GunicornLogger(glogging.Logger):
             return
         method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
         status = int(str(resp.status).split(None, 1)[0])
-        fields = {"method": method, "path": path, "status": status,
-                  "duration_ms": round(request_time.total_seconds() * 1000, 2),
-                  "remote_addr": environ.get("REMOTE_ADDR"), "request_id": None,
-                  **environ.get(ENVIRON_KEY, {})}
+        fields = {
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round(request_time.total_seconds() * 1000, 2),
+            "remote_addr": environ.get("REMOTE_ADDR"),
+            "request_id": None,
+            **environ.get(ENVIRON_KEY, {}),
+        }
         self.access_log.info("%s %s %s", method, path, status, extra=fields)
 
 

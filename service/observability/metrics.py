@@ -10,21 +10,34 @@ from ..pipeline.normalize import REMOVED_KINDS
 from . import exposition
 from .logs import route_label
 
-REQUESTS = Counter("enrich_http_requests_total",
-                   "HTTP requests answered, by method, URL rule and status code.",
-                   ["method", "route", "code"])
+REQUESTS = Counter(
+    "enrich_http_requests_total",
+    "HTTP requests answered, by method, URL rule and status code.",
+    ["method", "route", "code"],
+)
 REQUEST_SECONDS = Histogram(
-    "enrich_http_request_duration_seconds", "Time to build a response, by URL rule.", ["route"],
-    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60))
+    "enrich_http_request_duration_seconds",
+    "Time to build a response, by URL rule.",
+    ["route"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+)
 # livesum: the sum over live workers; a killed worker's gauge goes with it (child_exit).
-IN_PROGRESS = Gauge("enrich_http_requests_in_progress", "Requests being handled, scrapes excluded.",
-                    multiprocess_mode="livesum")
+IN_PROGRESS = Gauge(
+    "enrich_http_requests_in_progress",
+    "Requests being handled, scrapes excluded.",
+    multiprocess_mode="livesum",
+)
 DOCUMENT_CHARS = Histogram(
-    "enrich_document_size_characters", "Length of each enriched document, in code points.",
-    buckets=(100, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000))
+    "enrich_document_size_characters",
+    "Length of each enriched document, in code points.",
+    buckets=(100, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000),
+)
 STAGE_SECONDS = Histogram(
-    "enrich_pipeline_stage_duration_seconds", "Time per pipeline run in each stage.",
-    ["stage"], buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+    "enrich_pipeline_stage_duration_seconds",
+    "Time per pipeline run in each stage.",
+    ["stage"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
 ENTITIES = Counter("enrich_entities_total", "Entities found, by label.", ["label"])
 REMOVED = Counter("enrich_removed_spans_total", "Spans normalization removed, by kind.", ["kind"])
 REJECTED = Counter("enrich_documents_rejected_total",
@@ -104,7 +117,8 @@ def _finish(response):
         REJECTED.labels(REJECT_REASONS.get(slot_status, "other")).inc()
     stages = {**_stage_seconds(now), "total": elapsed}
     response.headers["Server-Timing"] = ", ".join(
-        f"{stage};dur={seconds * 1000:.2f}" for stage, seconds in stages.items())
+        f"{stage};dur={seconds * 1000:.2f}" for stage, seconds in stages.items()
+    )
     return response
 
 

@@ -22,10 +22,13 @@ Observer = Callable[[list[Article], list[Enrichment], Timings], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, *, bounds: Bounds = DEFAULT_BOUNDS, **limits: int) -> None:
+    def __init__(
+        self, nlp: Language, *, bounds: Bounds = DEFAULT_BOUNDS, **limits: int | str
+    ) -> None:
         self.nlp = nlp
         self.bounds = bounds  # the model's work per Doc and per minibatch (chunks.py)
-        self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
+        # normalize()'s keywords: max_run_chars, max_combining_marks, the default cleaning mode
+        self.limits = limits
         self.observers: list[Observer] = []  # told of every run and its timings: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
@@ -44,6 +47,7 @@ class Pipeline:
             settings["SPACY_MODEL"],
             max_run_chars=settings["MAX_RUN_CHARS"],
             max_combining_marks=settings["MAX_COMBINING_MARKS"],
+            cleaning=settings["CLEANING"],
             batch_size=settings["NLP_BATCH_SIZE"],
             bounds=Bounds(
                 settings["MAX_UNSPACED_CHARS"],
@@ -55,7 +59,7 @@ class Pipeline:
 
     @classmethod
     def load(
-        cls, name: str, *, batch_size: int = 8, bounds: Bounds = DEFAULT_BOUNDS, **limits: int
+        cls, name: str, *, batch_size: int = 8, bounds: Bounds = DEFAULT_BOUNDS, **limits: int | str
     ) -> "Pipeline":
         """Load an installed model package or a model directory; `limits` go to normalize()."""
         nlp = spacy.load(name)
@@ -76,7 +80,7 @@ class Pipeline:
         """
         timings: Timings = {}
         with _timed(timings, "normalize"):
-            normalized = [normalize(article.text, **self.limits) for article in articles]
+            normalized = [normalize(article.text, **self._limits(article)) for article in articles]
             self._check_work(articles, normalized)
         with _timed(timings, "nlp"):
             analyses = self._analyze(articles, normalized)
@@ -99,6 +103,11 @@ class Pipeline:
         tokens = sum(estimate_tokens(text, self.bounds.unspaced_chars) for text in needed)
         if tokens > limit:
             raise TooMuchWork(tokens, limit)
+
+    def _limits(self, article: Article) -> dict[str, int | str]:
+        """normalize()'s keywords for one article: its own cleaning mode, if it names one."""
+        cleaning = article.options.cleaning
+        return self.limits if cleaning is None else {**self.limits, "cleaning": cleaning}
 
     def _analyze(self, articles: list[Article], normalized: list[Normalized]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}

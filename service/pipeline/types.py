@@ -21,6 +21,7 @@ class Options:
     labels: frozenset[str] | None = None  # None: every label
     offsets: str = "codepoint"  # or "utf16", "utf8"
     published: datetime | None = None
+    cleaning: str | None = None  # "rules", "standard", "aggressive"; None: the CLEANING setting
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Removed:
     kind: str
     text: str
     source: Span
+    score: float | None = None  # the learned classifier's probability, for its removals only
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,8 @@ class ServerCount:
             if self._owner != pid:  # first request in this (forked) process
                 with self._pids.get_lock():
                     self._index = next(
-                        i for i, owner in enumerate(self._pids)
+                        i
+                        for i, owner in enumerate(self._pids)
                         if owner in (0, pid) or not _alive(owner)
                     )
                     self._pids[self._index], self._counts[self._index] = pid, 0

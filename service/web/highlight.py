@@ -16,8 +16,9 @@ def html_view(response):
         response.vary.add("Accept")
         if response.status_code == 200 and wants_html():
             result = orjson.loads(response.get_data())
-            response.set_data(render_template("enrichment.html", result=result,
-                                              pieces=pieces(result)))
+            response.set_data(
+                render_template("enrichment.html", result=result, pieces=pieces(result))
+            )
             response.mimetype = "text/html"
     return response
 
@@ -30,10 +31,13 @@ def pieces(result: dict) -> list[dict]:
     cuts = {0, len(text)} | {span[key] for span in spans for key in ("start", "end")}
     points = sorted(p for p in cuts if 0 <= p <= len(text))
     return [
-        {"text": text[a:b], "entity": _covering(entities, a, b),
-         "quote": _covering(quotes, a, b) is not None,
-         "section": (_covering(sections, a, b) or {}).get("kind"),
-         "ends_entity": any(e["end"] == b for e in entities)}
+        {
+            "text": text[a:b],
+            "entity": _covering(entities, a, b),
+            "quote": _covering(quotes, a, b) is not None,
+            "section": (_covering(sections, a, b) or {}).get("kind"),
+            "ends_entity": any(e["end"] == b for e in entities),
+        }
         for a, b in zip(points, points[1:], strict=False)
     ]
 

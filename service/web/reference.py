@@ -35,13 +35,19 @@ def _operation(spec: dict, path: str, method: str, op: dict) -> dict:
     body = op.get("requestBody", {}).get("content", {})
     responses = {code: _resolve(spec, r) for code, r in op.get("responses", {}).items()}
     return {
-        "method": method.upper(), "path": path, "id": op.get("operationId", f"{method}{path}"),
-        "summary": op.get("summary", ""), "description": op.get("description", ""),
+        "method": method.upper(),
+        "path": path,
+        "id": op.get("operationId", f"{method}{path}"),
+        "summary": op.get("summary", ""),
+        "description": op.get("description", ""),
         "parameters": [{**p, "type": type_parts(p.get("schema", {}))} for p in parameters],
         "bodies": [(media, type_parts(c.get("schema", {}))) for media, c in body.items()],
         "responses": [
-            {"status": code, "description": r.get("description", ""),
-             "media": [(m, type_parts(c.get("schema", {}))) for m, c in _content(r)]}
+            {
+                "status": code,
+                "description": r.get("description", ""),
+                "media": [(m, type_parts(c.get("schema", {}))) for m, c in _content(r)],
+            }
             for code, r in responses.items()
         ],
     }
@@ -50,12 +56,20 @@ def _operation(spec: dict, path: str, method: str, op: dict) -> dict:
 def _schema(name: str, schema: dict) -> dict:
     required = set(schema.get("required", []))
     properties = [
-        {"name": prop, "required": prop in required, "type": type_parts(sub),
-         "description": sub.get("description", "")}
+        {
+            "name": prop,
+            "required": prop in required,
+            "type": type_parts(sub),
+            "description": sub.get("description", ""),
+        }
         for prop, sub in schema.get("properties", {}).items()
     ]
-    return {"name": name, "description": schema.get("description", ""),
-            "type": type_parts(schema), "properties": properties}
+    return {
+        "name": name,
+        "description": schema.get("description", ""),
+        "type": type_parts(schema),
+        "properties": properties,
+    }
 
 
 def type_parts(schema: dict) -> list[tuple[str, str | None]]:

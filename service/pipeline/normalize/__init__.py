@@ -12,8 +12,10 @@ from ..types import Dateline, Notice, Removed, Section, Span
 from .assemble import assemble
 from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
+from .classifier import MODES, classify
 from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
 from .lines import join_lines
+from .pieces import Paragraph
 from .rules import CAPTION_LABELS, CREDIT_SUFFIXES, RULES
 from .unicode import scan
 
@@ -43,17 +45,24 @@ class Normalized:
 
 
 def normalize(
-    raw: str, *, max_run_chars: int = MAX_RUN_CHARS, max_combining_marks: int = MAX_COMBINING_MARKS
+    raw: str,
+    *,
+    cleaning: str = "standard",
+    max_run_chars: int = MAX_RUN_CHARS,
+    max_combining_marks: int = MAX_COMBINING_MARKS,
 ) -> Normalized:
-    """The article a reader sees, what was removed and why, and a map of every character back."""
+    """The article a reader sees, what was removed and why, and a map of every character back.
+
+    `cleaning` is one of MODES: "rules" only, "standard" (rules, then the learned classifier at
+    a body-safe threshold) or "aggressive" (also what lies outside the article region).
+    """
+    if cleaning not in MODES:
+        raise ValueError(f"cleaning must be one of {MODES}, not {cleaning!r}")
     lines, cut = scan(raw, max_run=max_run_chars, max_marks=max_combining_marks)
-    paragraphs = join_lines(lines, keep_apart=is_furniture)
-    apply_rules(paragraphs)
-    authors = mark_bylines(paragraphs)
-    title, publisher = mark_title(paragraphs)
-    mark_publisher_lines(paragraphs, publisher)
-    trim_captions(paragraphs)
-    drop_duplicates(paragraphs)
+    paragraphs, authors, title, publisher = _apply_rules(lines)
+    if cleaning != "rules":
+        classify(paragraphs, aggressive=cleaning == "aggressive")
+    drop_duplicates(paragraphs)  # after the model: a teaser copy it removed leaves the body's
     label_captions(paragraphs)
     dateline_at = mark_dateline(paragraphs)
     text, offsets, spans, sections, dateline, removed = assemble(raw, paragraphs, dateline_at)
@@ -71,6 +80,23 @@ def normalize(
         _warnings(cut, limits),
         spans,
     )
+
+
+def ruled_paragraphs(raw: str) -> list[Paragraph]:
+    """The paragraphs of `raw` as the classifier sees them: after every rule (for training)."""
+    lines, _ = scan(raw, max_run=MAX_RUN_CHARS, max_marks=MAX_COMBINING_MARKS)
+    return _apply_rules(lines)[0]
+
+
+def _apply_rules(lines):
+    """Paragraphs with every rule's verdict, the authors, the title and the publisher."""
+    paragraphs = join_lines(lines, keep_apart=is_furniture)
+    apply_rules(paragraphs)
+    authors = mark_bylines(paragraphs)
+    title, publisher = mark_title(paragraphs)
+    mark_publisher_lines(paragraphs, publisher)
+    trim_captions(paragraphs)
+    return paragraphs, authors, title, publisher
 
 
 _WARNINGS = {

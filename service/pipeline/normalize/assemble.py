@@ -48,6 +48,9 @@ def _located(dateline: DatelineAt, text: str, start: int) -> Dateline:
 def _removed(raw: str, paragraphs: list[Paragraph]) -> list[Removed]:
     """Every cut, whole paragraphs and trimmed ends, with its raw text and offsets."""
     spans = [
-        cut for p in paragraphs for cut in p.trimmed + ([(p.kind, p.source)] if p.kind else [])
+        cut
+        for p in paragraphs
+        for cut in [(*trim, None) for trim in p.trimmed]
+        + ([(p.kind, p.source, p.score)] if p.kind else [])
     ]
-    return [Removed(kind, raw[span.start : span.end], span) for kind, span in spans]
+    return [Removed(kind, raw[span.start : span.end], span, score) for kind, span, score in spans]

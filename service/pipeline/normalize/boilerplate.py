@@ -10,6 +10,11 @@ MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on th
 MAX_LINK_ITEMS = 15
 _MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
 _LINK_END = frozenset(".!\"”’':;,")
+# What makes a date/number line page furniture rather than a line of the article's own text.
+_STAMP = re.compile(
+    r"(?i)\b(?:updated|published|posted|modified|issued|ago|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)\b"
+    r"|\d:\d\d|\d/\d|\d{4}-\d\d"
+)
 # All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
 _ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
 
@@ -36,7 +41,9 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
     )
     items_left = 0
     for index, (paragraph, rule) in enumerate(zip(paragraphs, rules, strict=True)):
-        if rule is not None:
+        if rule is not None and not (
+            rule.kind == "timestamp" and _is_text(paragraph.text, paragraphs[index - 1], index)
+        ):
             paragraph.kind = rule.kind
             items_left = MAX_LINK_ITEMS if rule.starts_block else 0
         elif items_left and _is_link_item(paragraph.text, index > last_prose):
@@ -44,6 +51,26 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
             items_left -= 1
         else:
             items_left = 0
+
+
+def _is_text(text: str, previous: Paragraph, index: int) -> bool:
+    """A date, score or count line of wire copy's own text, not a page's timestamp: "on
+    Saturday:" introducing a table, a score or attendance (no letters), or a date under a line
+    that introduces a list; never one with a clock time, an "Updated" word or a numeric date."""
+    if text[-1] == ":":
+        return True
+    if _STAMP.search(text):
+        return False
+    # Under "on Saturday:" or a score line, a date is a line of the results it lists.
+    introduced = (
+        index > 0 and not previous.kind and (previous.text[-1] == ":" or _bare(previous.text))
+    )
+    return introduced or _bare(text)
+
+
+def _bare(text: str) -> bool:
+    """No letters at all: a score ("2-1") or a count ("12,000")."""
+    return not any(c.isalpha() for c in text)
 
 
 def _is_link_item(text: str, trailing: bool) -> bool:

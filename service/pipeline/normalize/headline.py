@@ -23,6 +23,8 @@ def split_headline(text: str) -> tuple[int, str | None]:
         end, publisher = split_headline(text[:start])
         return (end, publisher) if publisher else (len(text), None)
     known = name.casefold() in PUBLISHERS
+    if not known and _is_wire_headline(text[:start], name):
+        return len(text), None
     if sep == ": " and not (known or _ACRONYM.fullmatch(name)):
         return len(text), None
     if not (known or _TITLE_CASE.fullmatch(name)):
@@ -31,6 +33,12 @@ def split_headline(text: str) -> tuple[int, str | None]:
     if sep == " | " and section > 0 and _SECTION.fullmatch(text[section + 3 : start]):
         start = section
     return len(text[:start].rstrip()), name
+
+
+def _is_wire_headline(head: str, name: str) -> bool:
+    """Wire copy's "SOCCER - ROMANIA BEAT LITHUANIA": a topic label, then a shouted headline."""
+    topic = head.strip()
+    return topic.isupper() and (" " not in topic or (name.isupper() and topic.count(" ") < 3))
 
 
 def is_headline(text: str) -> bool:

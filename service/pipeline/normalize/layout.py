@@ -9,6 +9,7 @@ from .pieces import Paragraph
 
 _TITLE_WITHIN = 3  # the headline is among the first few kept paragraphs, or there is none
 _DATELINE_WITHIN = 3  # so is the dateline, among those of the body
+_BARE_BYLINE_WITHIN = 6  # a bare name is a byline only among the first kept paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,12 @@ class DatelineAt:
 def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
     """Remove byline lines (and an outlet/role line right after one); their authors."""
     authors: list[str] = []
-    after_byline, above_body = False, True
+    after_byline, above_body, kept = False, True, 0
     for paragraph in paragraphs:
         if paragraph.kind:
             continue
+        kept += 1
+        above_body = above_body and kept <= _BARE_BYLINE_WITHIN
         role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
         names = None if role else parse_byline(paragraph.text)
         if names is None and above_body and not role:
@@ -41,7 +44,10 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) > 100 and text[-1] in '.!?"”’'
+    """A sentence of the body: a long paragraph, or a shorter one ending like a sentence (wire
+    copy's paragraphs are short, and the table lines under them are not bylines)."""
+    ends = text[-1] in '.!?"”’:'  # or introduces a table: "Results on Saturday:"
+    return (len(text) > 100 or text.count(" ") >= 5) and ends
 
 
 def mark_publisher_lines(paragraphs: list[Paragraph], publisher: str | None) -> None:

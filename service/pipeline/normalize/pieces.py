@@ -23,6 +23,7 @@ class Paragraph:
     text: str = ""
     kind: str | None = None
     section: str | None = None
+    score: float | None = None  # the classifier's boilerplate probability, when it removed it
     trimmed: list[tuple[str, Span]] = field(default_factory=list)  # (kind, raw span) cut away
 
     def __post_init__(self) -> None:

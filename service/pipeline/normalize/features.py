@@ -1,0 +1,100 @@
+"""Features of a paragraph that carry across sites (jusText/boilerpipe style), and its context.
+
+Every feature is computed in one pass over the paragraphs (the article region in one more),
+so feature extraction is linear in the input size.
+"""
+
+import re
+
+from .region import article_region, is_body_like, stopword_share
+
+_WORD = re.compile(r"\w+")
+_SENTENCE = re.compile(r"[.!?][\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SEPARATOR = re.compile(r" [|·•»›/] |\s[|]\s?| - ")
+_END = frozenset('.!?"”’)')
+_PROMO = re.compile(
+    r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
+    r"|advert\w*|sponsored|follow us|share|learn more|read more|click|watch|listen)\b"
+)
+OWN = (
+    "log_words", "stopwords", "capitalised", "all_caps", "digits", "symbols", "separators",
+    "ends_sentence", "ends_colon", "sentences", "position", "in_region", "region_distance",
+    "repeated", "rule", "promo_words", "body_like", "starts_lower",
+    "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters",
+)  # fmt: skip
+_BUCKETS = (("words_1", 1), ("words_2_3", 3), ("words_4_6", 6), ("words_7_12", 12),
+            ("words_13_25", 25))  # fmt: skip
+CONTEXT = ("log_words", "stopwords", "ends_sentence", "rule", "body_like", "capitalised")
+NAMES = (
+    OWN
+    + tuple(f"prev_{name}" for name in CONTEXT)
+    + tuple(f"next_{name}" for name in CONTEXT)
+    + tuple(f"near_{name}" for name in CONTEXT)
+)
+
+
+def own_features(text: str, rule: bool) -> dict[str, float]:
+    """What a paragraph alone says: length, function words, case, digits, punctuation."""
+    words = _WORD.findall(text)
+    count = max(len(words), 1)
+    letters = sum(c.isalpha() for c in text) or 1
+    return {
+        "log_words": min(len(words), 200) ** 0.5 / 4,
+        "stopwords": stopword_share(words),
+        "capitalised": sum(w[0].isupper() for w in words) / count,
+        "all_caps": sum(w.isupper() and len(w) > 1 for w in words) / count,
+        "digits": sum(c.isdigit() for c in text) / (letters + 1),
+        "symbols": sum(not (c.isalnum() or c.isspace()) for c in text) / len(text),
+        "separators": min(len(_SEPARATOR.findall(text)), 5) / 5,
+        "ends_sentence": float(text[-1] in _END),
+        "ends_colon": float(text[-1] == ":"),
+        "sentences": min(len(_SENTENCE.findall(text)), 5) / 5,
+        "rule": float(rule),
+        "promo_words": float(len(words) < 60 and _PROMO.search(text) is not None),
+        "body_like": float(is_body_like(text, words)),
+        "starts_lower": float(text[0].islower()),
+        "no_letters": float(letters == 1 and not text[0].isalpha()),
+        **_length_class(len(words)),
+    }
+
+
+def _length_class(words: int) -> dict[str, float]:
+    """jusText's length classes: one-hot, since length matters far from linearly."""
+    low = 0
+    classes = {}
+    for name, high in _BUCKETS:
+        classes[name] = float(low < words <= high)
+        low = high
+    return classes
+
+
+def paragraph_features(
+    texts: list[str], rules: list[bool]
+) -> tuple[list[list[float]], tuple[int, int]]:
+    """One feature vector per paragraph (NAMES order, neighbours' included), and the region."""
+    rows = [own_features(text, rule) for text, rule in zip(texts, rules, strict=True)]
+    start, end = article_region(texts)
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    total = max(len(texts) - 1, 1)
+    for index, row in enumerate(rows):
+        row["position"] = index / total
+        row["in_region"] = float(start <= index < end)
+        gap = start - index if index < start else index - end + 1 if index >= end else 0
+        row["region_distance"] = min(gap, 50) / 50
+        row["repeated"] = float(counts[texts[index]] > 1)
+    return [_with_context(rows, index) for index in range(len(rows))], (start, end)
+
+
+def _with_context(rows: list[dict[str, float]], index: int) -> list[float]:
+    """The row's own values, its neighbours' and the mean of the two on either side."""
+    empty = dict.fromkeys(CONTEXT, 0.0)
+    prev = rows[index - 1] if index else empty
+    after = rows[index + 1] if index + 1 < len(rows) else empty
+    near = rows[max(index - 2, 0) : index] + rows[index + 1 : index + 3]
+    row = rows[index]
+    values = [row[name] for name in OWN]
+    values += [prev[name] for name in CONTEXT] + [after[name] for name in CONTEXT]
+    values += [sum(r[name] for r in near) / max(len(near), 1) for name in CONTEXT]
+    return values
