@@ -4,7 +4,7 @@ from flask import Flask
 
 from . import api, auth, config, cors, errors, logs, pretty, web
 from .orjson_provider import OrjsonProvider
-from .pipeline import Pipeline
+from .pipeline import Pipeline, pipeline_settings
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -22,6 +22,7 @@ def create_app(overrides: dict | None = None) -> Flask:
             max_run_chars=app.config["MAX_RUN_CHARS"],
             max_combining_marks=app.config["MAX_COMBINING_MARKS"],
             batch_size=app.config["NLP_BATCH_SIZE"],
+            **pipeline_settings(app.config),
         ),
         workers=app.config["WORKERS"],
         max_waiting=app.config["MAX_QUEUED"],

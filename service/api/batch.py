@@ -2,19 +2,32 @@
 
 from flask import abort, current_app
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, UnprocessableEntity
 
 from ..errors import document_problem
-from ..pipeline.types import Article
+from ..pipeline.enrich import language
+from ..pipeline.types import Article, Enrichment
 from .schemas import ID_PATTERN, ArticleSchema, EnrichmentSchema
 
 article_schema = ArticleSchema()
 enrichment_schema = EnrichmentSchema()
 
 
-def enrich_articles(articles: list[Article]) -> list[dict]:
-    """The one path to the model for both endpoints: a single article is a batch of one."""
-    return [enrichment_schema.dump(e) for e in current_app.extensions["pipeline"].run(articles)]
+def enrich_articles(articles: list[Article], *, strict: bool = True) -> list[dict]:
+    """The one path to the model for both endpoints: a single article is a batch of one.
+    A refused article raises its 422 when `strict`, else its problem takes its slot."""
+    enrichments = current_app.extensions["pipeline"].run(articles)
+    return [_answer(a, e, strict=strict) for a, e in zip(articles, enrichments, strict=True)]
+
+
+def _answer(article: Article, enrichment: Enrichment, *, strict: bool) -> dict:
+    refused = language.refusal(enrichment.warnings)
+    if not (refused and article.options.unsupported_language == "reject"):
+        return enrichment_schema.dump(enrichment)
+    error = UnprocessableEntity(refused)
+    if strict:
+        raise error
+    return {**document_problem(error), "id": article.id}
 
 
 def load_article(body) -> Article:

@@ -9,7 +9,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import draining
-from ..pipeline.types import Article
+from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article
 from .batch import (
     article_schema,
     check_batch_limits,
@@ -24,7 +24,7 @@ batch_schema = BatchSchema()
 OPENAPI_YAML = files("service").joinpath("openapi.yaml").read_bytes()
 SERVICE_VERSION = metadata.version("enrich-service")
 # text/plain callers give `options` as query parameters; lists comma-separated or repeated.
-OPTION_PARAMETERS = ("include", "labels", "offsets", "published")
+OPTION_PARAMETERS = ("include", "labels", "offsets", "published", "unsupported_language")
 LIST_PARAMETERS = {"include", "labels"}
 
 
@@ -44,14 +44,16 @@ def enrich_batch():
     batch = batch_schema.load(read_json())
     check_batch_limits(batch["documents"])
     slots = [load_document(document, batch.get("options")) for document in batch["documents"]]
-    enriched = iter(enrich_articles([slot for slot in slots if isinstance(slot, Article)]))
+    articles = [slot for slot in slots if isinstance(slot, Article)]
+    enriched = iter(enrich_articles(articles, strict=False))
     return {"results": [next(enriched) if isinstance(slot, Article) else slot for slot in slots]}
 
 
 @bp.get("/v1/info")
 def info():
-    """Model, service version and the limits in force."""
-    model = current_app.extensions["pipeline"].model
+    """Model, service version, sections and the limits in force."""
+    pipeline = current_app.extensions["pipeline"]
+    model = pipeline.model
     config = current_app.config
     return {
         "service": {"name": "enrich", "version": SERVICE_VERSION},
@@ -69,6 +71,13 @@ def info():
             "max_batch_documents": config["MAX_BATCH_DOCUMENTS"],
             "max_batch_chars": config["MAX_BATCH_CHARS"],
             "max_batch_body_bytes": config["MAX_BATCH_BODY_BYTES"],
+            "language_sample_chars": config["LANGUAGE_SAMPLE_CHARS"],
+            "max_keyphrases": config["MAX_KEYPHRASES"],
+        },
+        "sections": {
+            "available": list(SECTIONS),
+            "default": list(DEFAULT_SECTIONS),
+            "gazetteer_patterns": pipeline.gazetteer_patterns,
         },
     }
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from marshmallow import Schema, ValidationError, fields, post_dump, post_load, validate
 
 from ..pipeline.enrich.encoding import ENCODINGS
-from ..pipeline.types import SECTIONS, Article, Options
+from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article, Options
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
 ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")  # Regexp only anchors the start
@@ -39,16 +39,18 @@ class OptionsSchema(Schema):
     labels = fields.List(fields.String(validate=validate.Length(1, 64)))
     offsets = fields.String(validate=validate.OneOf(ENCODINGS))
     published = PublishedField()
+    unsupported_language = fields.String(validate=validate.OneOf(("skip", "reject")))
 
     @post_load
     def _to_options(self, data, **_):
-        include = data.get("include", SECTIONS)
+        include = data.get("include", DEFAULT_SECTIONS)
         labels = data.get("labels")
         return Options(
             frozenset(include),
             None if labels is None else frozenset(labels),
             data.get("offsets", "codepoint"),
             data.get("published"),
+            data.get("unsupported_language", "skip"),
         )
 
 
@@ -158,6 +160,27 @@ class StatsSchema(Schema):
     reading_time_seconds = fields.Integer()
 
 
+class LanguageSchema(Schema):
+    code = fields.String()
+    confidence = fields.Float()
+
+
+class KeyphraseSchema(Schema):
+    text = fields.String()
+    score = fields.Float()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class PlaceSchema(Schema):
+    group = fields.Integer()
+    name = fields.String()
+    geonameid = fields.Integer()
+    country = fields.String()
+    latitude = fields.Float()
+    longitude = fields.Float()
+
+
 class ModelSchema(Schema):
     name = fields.String()
     version = fields.String()
@@ -172,6 +195,10 @@ class EnrichmentSchema(Schema):
     sentences = fields.List(fields.Nested(SpanSchema))
     removed = fields.List(fields.Nested(RemovedSchema))
     stats = fields.Nested(StatsSchema)
+    language = fields.Nested(LanguageSchema)
+    fingerprint = fields.String()
+    keyphrases = fields.List(fields.Nested(KeyphraseSchema))
+    places = fields.List(fields.Nested(PlaceSchema))
     model = fields.Nested(ModelSchema)
     title = fields.String(allow_none=True)
     publisher = fields.String(allow_none=True)

@@ -3,15 +3,16 @@
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
 
-from .enrich import dates, enrich
+from .enrich import dates, enrich, language
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
-from .types import Analysis, Article, Enrichment, ModelInfo
+from .types import Analysis, Article, Enrichment, LanguageGuess, ModelInfo
 
 Observer = Callable[[list[Article], list[Enrichment]], None]
 
@@ -19,9 +20,15 @@ Observer = Callable[[list[Article], list[Enrichment]], None]
 class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
-    def __init__(self, nlp: Language, **limits: int) -> None:
+    def __init__(self, nlp: Language, *, language_sample_chars: int = 2000,
+                 language_min_confidence: float = 0.99, max_keyphrases: int = 10,
+                 gazetteer_file: str = "", **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
+        self.sample_chars = language_sample_chars
+        self.min_confidence = language_min_confidence
+        self.max_keyphrases = max_keyphrases
+        self.gazetteer_patterns = 0
         self.observers: list[Observer] = []  # told of every run: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
@@ -32,14 +39,15 @@ class Pipeline:
             tuple(sorted(labels)),
         )
         dates.warm_up()
+        language.warm_up()
 
     @classmethod
-    def load(cls, name: str, *, batch_size: int = 8, **limits: int) -> "Pipeline":
-        """Load an installed model package or a model directory; `limits` go to normalize()."""
+    def load(cls, name: str, *, batch_size: int = 8, **settings) -> "Pipeline":
+        """Load an installed model package or a model directory; `settings` go to __init__."""
         nlp = spacy.load(name)
         nlp.batch_size = batch_size  # nlp.pipe passes it to every component
         warm_vocab(nlp)
-        return cls(nlp, **limits)
+        return cls(nlp, **settings)
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order.
@@ -51,19 +59,43 @@ class Pipeline:
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
+        with _timed(timings, "language"):
+            guesses = [self._identify(a, n.text) for a, n in zip(articles, normalized, strict=True)]
+            guarded = [self._guarded(a, g) for a, g in zip(articles, guesses, strict=True)]
         with _timed(timings, "nlp"):
-            analyses = self._analyze(articles, [n.text for n in normalized])
+            analyses = self._analyze(guarded, [n.text for n in normalized])
             bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
-                enrich(article, norm, analysis, self.model)
-                for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
+                self._enrich(article, guarded_article, norm, analysis, guess)
+                for article, guarded_article, norm, analysis, guess in zip(
+                    articles, guarded, normalized, analyses, guesses, strict=True
+                )
             ]
         for result in results:
             result.timings.update(timings)
         for observe in self.observers:
             observe(articles, results)
         return results
+
+    def _identify(self, article: Article, text: str) -> LanguageGuess | None:
+        options = article.options
+        if "language" not in options.include and options.unsupported_language != "reject":
+            return None  # asked after the model, only if its counts look foreign (_enrich)
+        return language.identify(text, sample_chars=self.sample_chars)
+
+    def _guarded(self, article: Article, guess: LanguageGuess | None) -> Article:
+        guarded = language.guarded(article.options, guess, min_confidence=self.min_confidence)
+        return replace(article, options=guarded)
+
+    def _enrich(self, article: Article, guarded: Article, norm, analysis: Analysis,
+                guess: LanguageGuess | None) -> Enrichment:
+        result = enrich(guarded, norm, analysis, self.model)
+        include = article.options.include
+        asked = guess is None and include & language.ENGLISH_ONLY
+        if asked and language.looks_foreign(analysis, norm.text):
+            guess = language.identify(norm.text, sample_chars=self.sample_chars)
+        return language.settle(result, include, guess, min_confidence=self.min_confidence)
 
     def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
@@ -75,6 +107,16 @@ class Pipeline:
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses
+
+
+def pipeline_settings(settings: dict) -> dict:
+    """Pipeline.load's keywords for the sections beyond entities, from config.from_environ()."""
+    return {
+        "language_sample_chars": settings["LANGUAGE_SAMPLE_CHARS"],
+        "language_min_confidence": settings["LANGUAGE_MIN_CONFIDENCE"],
+        "max_keyphrases": settings["MAX_KEYPHRASES"],
+        "gazetteer_file": settings["GAZETTEER_FILE"],
+    }
 
 
 @contextmanager

@@ -19,6 +19,12 @@ NEEDS = {
     "sentences": {"tok2vec", "parser"},
     "stats": {"tok2vec", "parser"},
     "removed": set(),
+    # Beyond entities (docs/api.md): key phrases are noun phrases read off the parse, minus the
+    # entities; places link GPE/LOC groups; the language and the fingerprint read the text alone.
+    "keyphrases": {"tok2vec", "parser", "ner"},
+    "places": {"ner"},
+    "language": set(),
+    "fingerprint": set(),
 }
 # Components we know how to skip; any other component of a custom model always runs.
 SKIPPABLE = {

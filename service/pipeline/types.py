@@ -3,8 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# Response sections a caller can choose with `options.include`; all of them by default.
-SECTIONS = ("entities", "groups", "quotes", "sentences", "stats", "removed")
+# Response sections a caller can choose with `options.include`.
+SECTIONS = (
+    "entities", "groups", "quotes", "sentences", "stats", "removed",
+    "language", "fingerprint", "keyphrases", "places",
+)
+# What `include` defaults to: the sections beyond entities cost time, so only those who ask pay.
+DEFAULT_SECTIONS = SECTIONS[:6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +22,11 @@ class Span:
 class Options:
     """What the caller asked for: sections, entity labels, offset encoding, publication time."""
 
-    include: frozenset[str] = frozenset(SECTIONS)
+    include: frozenset[str] = frozenset(DEFAULT_SECTIONS)
     labels: frozenset[str] | None = None  # None: every label
     offsets: str = "codepoint"  # or "utf16", "utf8"
     published: datetime | None = None
+    unsupported_language: str = "skip"  # or "reject": a 422 instead of a warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +151,35 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language of the body (ISO 639-1) and py3langid's probability for it."""
+
+    code: str
+    confidence: float
+    english: float  # the probability of English, which decides; not in the response
+
+
+@dataclass(frozen=True, slots=True)
+class Keyphrase:
+    text: str
+    score: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A GPE/LOC group linked to a GeoNames place."""
+
+    group: int
+    name: str
+    geonameid: int
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
 class ModelInfo:
     name: str
     version: str
@@ -171,4 +206,8 @@ class Enrichment:
     sentences: list[Span] | None = None
     removed: list[Removed] | None = None
     stats: Stats | None = None
+    language: LanguageGuess | None = None
+    fingerprint: str | None = None
+    keyphrases: list[Keyphrase] | None = None
+    places: list[Place] | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)

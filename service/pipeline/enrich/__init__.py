@@ -8,6 +8,7 @@ from . import dates
 from .attribution import attribute
 from .checks import check, count
 from .encoding import encode
+from .fingerprint import body, simhash
 from .groups import group_mentions
 from .quotes import find_quotes
 from .salience import summarize
@@ -45,6 +46,7 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         sentences=analysis.sentences if "sentences" in include else None,
         removed=norm.removed if "removed" in include else None,
         stats=count(analysis, norm.text) if "stats" in include else None,
+        fingerprint=simhash(body(norm.text, norm.sections)) if "fingerprint" in include else None,
     )
     return encode(result, article.text, options.offsets)
 
