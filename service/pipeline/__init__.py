@@ -91,7 +91,7 @@ class Pipeline:
 
     def _enrich(self, article: Article, guarded: Article, norm, analysis: Analysis,
                 guess: LanguageGuess | None) -> Enrichment:
-        result = enrich(guarded, norm, analysis, self.model)
+        result = enrich(guarded, norm, analysis, self.model, max_keyphrases=self.max_keyphrases)
         include = article.options.include
         asked = guess is None and include & language.ENGLISH_ONLY
         if asked and language.looks_foreign(analysis, norm.text):

@@ -10,13 +10,15 @@ from .checks import check, count
 from .encoding import encode
 from .fingerprint import body, simhash
 from .groups import group_mentions
+from .keyphrases import extract_keyphrases
 from .places import link, unavailable
 from .quotes import find_quotes
 from .salience import summarize
 from .speech import Parse
 
 
-def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo) -> Enrichment:
+def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo, *,
+           max_keyphrases: int = 10) -> Enrichment:
     """Everything the article's options ask for, with offsets in the requested encoding."""
     options = article.options
     include = options.include
@@ -51,6 +53,9 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         stats=count(analysis, norm.text) if "stats" in include else None,
         fingerprint=simhash(body(norm.text, norm.sections)) if "fingerprint" in include else None,
         places=link(groups, norm.dateline) if "places" in include else None,
+        keyphrases=_keyphrases(norm.text, analysis, mentions, max_keyphrases)
+        if "keyphrases" in include
+        else None,
     )
     return encode(result, article.text, options.offsets)
 
@@ -61,6 +66,12 @@ def _quotes(text: str, analysis: Analysis, mentions, numbers, groups) -> tuple[l
     quoted = [(span.opening, span.closing) for span in spans]
     parse = analysis.tokens and Parse(text, analysis.tokens, mentions, numbers, labels, quoted)
     return attribute(text, spans, parse), notices
+
+
+def _keyphrases(text: str, analysis: Analysis, mentions, limit: int) -> list:
+    if analysis.tokens is None:  # a custom model without a parser
+        return []
+    return extract_keyphrases(text, analysis.tokens, mentions, limit=limit)
 
 
 def within_paragraphs(mentions: list[Mention]) -> list[Mention]:
