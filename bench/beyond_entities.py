@@ -63,7 +63,8 @@ def main(rounds: int) -> None:
             spent["parse"] += time.process_time() - started
             groups = summarize(analysis.mentions, group_mentions(analysis.mentions), norm.text,
                                norm.sections)
-            spent["language"] += timed(lambda n=norm: language.identify(n.text, sample_chars=sample))
+            spent["language"] += timed(
+                lambda n=norm: language.identify(n.text, sample_chars=sample))
             spent["fingerprint"] += timed(lambda n=norm: simhash(body(n.text, n.sections)))
             spent["places"] += timed(lambda n=norm, g=groups: places.link(g, n.dateline))
             spent["keyphrases"] += timed(lambda n=norm, a=analysis: extract_keyphrases(

@@ -87,7 +87,8 @@ def _pagerank(words: list[list[str]], sentences: list[int]) -> dict[str, float]:
     vocabulary = sorted({w for parts in words for w in parts})
     number = {w: i for i, w in enumerate(vocabulary)}
     links = numpy.zeros((len(vocabulary), len(vocabulary)))
-    stream = [(number[w], sent) for parts, sent in zip(words, sentences, strict=True) for w in parts]
+    pairs = zip(words, sentences, strict=True)
+    stream = [(number[word], sent) for parts, sent in pairs for word in parts]
     for at, (word, sent) in enumerate(stream):
         for other, other_sent in stream[at + 1 : at + WINDOW]:
             if other_sent == sent and other != word:
