@@ -97,11 +97,13 @@ class EntitySchema(Schema):
     source = fields.Nested(SpanSchema)
     group = fields.Integer()
     value = fields.String()
+    kb_id = fields.String()
 
     @post_dump
     def _omit_unresolved(self, data, **_):
-        if data["value"] is None:
-            del data["value"]
+        for name in ("value", "kb_id"):
+            if data[name] is None:
+                del data[name]
         return data
 
 
@@ -112,6 +114,13 @@ class GroupSchema(Schema):
     mentions = fields.Integer()
     first = fields.Nested(SpanSchema)
     salience = fields.Float()
+    kb_id = fields.String()
+
+    @post_dump
+    def _omit_unlinked(self, data, **_):
+        if data["kb_id"] is None:
+            del data["kb_id"]
+        return data
 
 
 class SpeakerSchema(Schema):

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from .enrich import dates, enrich, language, places
+from .gazetteer import add_gazetteer
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
@@ -22,7 +23,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language, *, language_sample_chars: int = 2000,
                  language_min_confidence: float = 0.99, max_keyphrases: int = 10,
-                 gazetteer_file: str = "", **limits: int) -> None:
+                 **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
         self.sample_chars = language_sample_chars
@@ -46,9 +47,13 @@ class Pipeline:
     def load(cls, name: str, *, batch_size: int = 8, **settings) -> "Pipeline":
         """Load an installed model package or a model directory; `settings` go to __init__."""
         nlp = spacy.load(name)
+        gazetteer_file = settings.pop("gazetteer_file", "")
+        patterns = add_gazetteer(nlp, gazetteer_file) if gazetteer_file else 0
         nlp.batch_size = batch_size  # nlp.pipe passes it to every component
         warm_vocab(nlp)
-        return cls(nlp, **settings)
+        pipeline = cls(nlp, **settings)
+        pipeline.gazetteer_patterns = patterns
+        return pipeline
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order.
@@ -60,9 +65,12 @@ class Pipeline:
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
-        with _timed(timings, "language"):
-            guesses = [self._identify(a, n.text) for a, n in zip(articles, normalized, strict=True)]
-            guarded = [self._guarded(a, g) for a, g in zip(articles, guesses, strict=True)]
+        guesses: list[LanguageGuess | None] = [None] * len(articles)
+        if any(_asks_language(article) for article in articles):  # else no stage, no timing
+            with _timed(timings, "language"):
+                guesses = [self._identify(a, n.text) for a, n in zip(articles, normalized,
+                                                                     strict=True)]
+        guarded = [self._guarded(a, g) for a, g in zip(articles, guesses, strict=True)]
         with _timed(timings, "nlp"):
             analyses = self._analyze(guarded, [n.text for n in normalized])
             bound_caches(self.nlp)
@@ -80,12 +88,13 @@ class Pipeline:
         return results
 
     def _identify(self, article: Article, text: str) -> LanguageGuess | None:
-        options = article.options
-        if "language" not in options.include and options.unsupported_language != "reject":
+        if not _asks_language(article):
             return None  # asked after the model, only if its counts look foreign (_enrich)
         return language.identify(text, sample_chars=self.sample_chars)
 
     def _guarded(self, article: Article, guess: LanguageGuess | None) -> Article:
+        if guess is None:
+            return article
         guarded = language.guarded(article.options, guess, min_confidence=self.min_confidence)
         return replace(article, options=guarded)
 
@@ -108,6 +117,12 @@ class Pipeline:
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses
+
+
+def _asks_language(article: Article) -> bool:
+    """Whether py3langid reads the article before the model (else only if it looks foreign)."""
+    options = article.options
+    return "language" in options.include or options.unsupported_language == "reject"
 
 
 def pipeline_settings(settings: dict) -> dict:

@@ -36,6 +36,7 @@ SKIPPABLE = {
     "attribute_ruler",
     "lemmatizer",
     "ner",
+    "gazetteer",  # GAZETTEER_FILE's entity ruler: runs exactly when `ner` does
 }
 
 
@@ -48,6 +49,8 @@ def analyze(nlp: Language, texts: list[str], components: frozenset[str]) -> list
     """Entities, sentences, token data and word counts for each text, running only `components`."""
     if not components:
         return [Analysis([], [], 0) for _ in texts]
+    if "ner" in components:
+        components = components | {"gazetteer"}
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in components]
     parsed = "parser" in components and "parser" in nlp.pipe_names
     results = []
@@ -83,7 +86,7 @@ def _trimmed_mention(ent) -> Mention:
     """The model sometimes lets an entity run into the paragraph break after it."""
     text = ent.text.strip()
     start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
-    return Mention(text, ent.label_, start, start + len(text))
+    return Mention(text, ent.label_, start, start + len(text), ent.ent_id_ or None)
 
 
 def _trimmed(sent) -> Span:

@@ -78,6 +78,7 @@ class Mention:
     label: str
     start: int
     end: int
+    kb_id: str | None = None  # the id of the GAZETTEER_FILE pattern that found it
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class Entity:
     source: Span
     group: int | None = None
     value: str | None = None  # a DATE resolved against `options.published`, ISO 8601
+    kb_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,7 @@ class Group:
     mentions: int
     first: Span
     salience: float
+    kb_id: str | None = None  # the gazetteer id of its first mention that has one
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     include = options.include
     mentions = with_dateline(within_paragraphs(analysis.mentions), norm)
     numbers = group_mentions(mentions)
-    groups = summarize(mentions, numbers, norm.text, norm.sections)
+    groups = with_ids(summarize(mentions, numbers, norm.text, norm.sections), mentions, numbers)
     warnings = [*norm.warnings, *check(analysis, norm.text)]
     quotes = None
     if "quotes" in include:
@@ -74,6 +74,15 @@ def _keyphrases(text: str, analysis: Analysis, mentions, limit: int) -> list:
     return extract_keyphrases(text, analysis.tokens, mentions, limit=limit)
 
 
+def with_ids(groups: list, mentions: list[Mention], numbers: list) -> list:
+    """Each group with the gazetteer id of its first mention that has one."""
+    ids: dict[int, str] = {}
+    for mention, number in zip(mentions, numbers, strict=True):
+        if mention.kb_id and number is not None:
+            ids.setdefault(number, mention.kb_id)
+    return [replace(g, kb_id=ids[g.id]) if g.id in ids else g for g in groups] if ids else groups
+
+
 def within_paragraphs(mentions: list[Mention]) -> list[Mention]:
     """Mentions cut at a paragraph break: the model sometimes runs one into the next
     (`the Sahel\n\nAcross the Sahel`), and an entity never spans two paragraphs."""
@@ -108,7 +117,9 @@ def _with_place(mentions: list[Mention], place: Mention) -> list[Mention]:
     overlapping = [m for m in mentions if m.start < place.end and place.start < m.end]
     if not overlapping:
         return sorted([*mentions, place], key=lambda m: m.start)
-    return [place if (m.start, m.end) == (place.start, place.end) else m for m in mentions]
+    # Relabelled, not replaced: a gazetteer id stays with the mention.
+    same = (place.start, place.end)
+    return [replace(m, label=place.label) if (m.start, m.end) == same else m for m in mentions]
 
 
 def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
@@ -123,6 +134,7 @@ def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
             to_source(m.start, m.end),
             group,
             dates.resolve(m.text, published) if published and m.label == "DATE" else None,
+            m.kb_id,
         )
         for m, group in zip(mentions, numbers, strict=True)
         if options.labels is None or m.label in options.labels
