@@ -46,12 +46,24 @@ def startup() -> None:
           f"+{(psutil.Process().memory_info().rss - grown) / 2**20:.0f} MB RSS")
 
 
+def guard_on_english(sample: int, min_confidence: float) -> None:
+    """How often the guard would skip an English text: whole articles, and their first lines
+    alone (headlines: the short texts the guard must let through)."""
+    paths = sorted([*ROOT.glob("examples/*.txt"), *ROOT.glob("tests/fixtures/enrich/*.txt")])
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for kind, items in (("articles", texts), ("first lines", [t.split("\n", 1)[0] for t in texts])):
+        foreign = [t[:40] for t in items if language.is_foreign(
+            language.identify(t, sample_chars=sample), min_confidence=min_confidence)]
+        print(f"English {kind} the guard would skip: {len(foreign)}/{len(items)} {foreign}")
+
+
 def main(rounds: int) -> None:
     import spacy
 
     startup()
     nlp = spacy.load(from_environ()["SPACY_MODEL"])
     sample = from_environ()["LANGUAGE_SAMPLE_CHARS"]
+    guard_on_english(sample, from_environ()["LANGUAGE_MIN_CONFIDENCE"])
     texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted(ROOT.glob("examples/*.txt"))]
     spent = dict.fromkeys(["ner", "parse", "language", "fingerprint", "places", "keyphrases"], 0.0)
     for _ in range(rounds):

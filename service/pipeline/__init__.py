@@ -3,17 +3,17 @@
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import replace
 
 import spacy
 from spacy.language import Language
 
 from .enrich import dates, enrich, language, places
 from .gazetteer import add_gazetteer
+from .guard import LanguageGuard
 from .memory import bound_caches, warm_vocab
 from .nlp import analyze, components_for
 from .normalize import normalize
-from .types import Analysis, Article, Enrichment, LanguageGuess, ModelInfo
+from .types import Analysis, Article, Enrichment, ModelInfo
 
 Observer = Callable[[list[Article], list[Enrichment]], None]
 
@@ -26,8 +26,7 @@ class Pipeline:
                  **limits: int) -> None:
         self.nlp = nlp
         self.limits = limits  # normalize()'s keyword limits: max_run_chars, max_combining_marks
-        self.sample_chars = language_sample_chars
-        self.min_confidence = language_min_confidence
+        self.guard = LanguageGuard(language_sample_chars, language_min_confidence)
         self.max_keyphrases = max_keyphrases
         self.gazetteer_patterns = 0
         self.observers: list[Observer] = []  # told of every run: metrics, logs
@@ -65,20 +64,22 @@ class Pipeline:
         timings: dict[str, float] = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self.limits) for article in articles]
-        guesses: list[LanguageGuess | None] = [None] * len(articles)
-        if any(_asks_language(article) for article in articles):  # else no stage, no timing
+        guarded = [(None, article) for article in articles]
+        if any(self.guard.asks(article) for article in articles):  # else no stage, no timing
             with _timed(timings, "language"):
-                guesses = [self._identify(a, n.text) for a, n in zip(articles, normalized,
-                                                                     strict=True)]
-        guarded = [self._guarded(a, g) for a, g in zip(articles, guesses, strict=True)]
+                pairs = zip(articles, normalized, strict=True)
+                guarded = [self.guard.before(article, norm.text) for article, norm in pairs]
+        guesses, models = [g for g, _ in guarded], [a for _, a in guarded]
         with _timed(timings, "nlp"):
-            analyses = self._analyze(guarded, [n.text for n in normalized])
+            analyses = self._analyze(models, [n.text for n in normalized])
             bound_caches(self.nlp)
         with _timed(timings, "enrich"):
             results = [
-                self._enrich(article, guarded_article, norm, analysis, guess)
-                for article, guarded_article, norm, analysis, guess in zip(
-                    articles, guarded, normalized, analyses, guesses, strict=True
+                self.guard.after(article, enrich(model, norm, analysis, self.model,
+                                                 max_keyphrases=self.max_keyphrases),
+                                 analysis, norm.text, guess)
+                for article, model, norm, analysis, guess in zip(
+                    articles, models, normalized, analyses, guesses, strict=True
                 )
             ]
         for result in results:
@@ -86,26 +87,6 @@ class Pipeline:
         for observe in self.observers:
             observe(articles, results)
         return results
-
-    def _identify(self, article: Article, text: str) -> LanguageGuess | None:
-        if not _asks_language(article):
-            return None  # asked after the model, only if its counts look foreign (_enrich)
-        return language.identify(text, sample_chars=self.sample_chars)
-
-    def _guarded(self, article: Article, guess: LanguageGuess | None) -> Article:
-        if guess is None:
-            return article
-        guarded = language.guarded(article.options, guess, min_confidence=self.min_confidence)
-        return replace(article, options=guarded)
-
-    def _enrich(self, article: Article, guarded: Article, norm, analysis: Analysis,
-                guess: LanguageGuess | None) -> Enrichment:
-        result = enrich(guarded, norm, analysis, self.model, max_keyphrases=self.max_keyphrases)
-        include = article.options.include
-        asked = guess is None and include & language.ENGLISH_ONLY
-        if asked and language.looks_foreign(analysis, norm.text):
-            guess = language.identify(norm.text, sample_chars=self.sample_chars)
-        return language.settle(result, include, guess, min_confidence=self.min_confidence)
 
     def _analyze(self, articles: list[Article], texts: list[str]) -> list[Analysis]:
         by_components: dict[frozenset[str], list[int]] = {}
@@ -117,12 +98,6 @@ class Pipeline:
             for index, analysis in zip(indexes, found, strict=True):
                 analyses[index] = analysis
         return analyses
-
-
-def _asks_language(article: Article) -> bool:
-    """Whether py3langid reads the article before the model (else only if it looks foreign)."""
-    options = article.options
-    return "language" in options.include or options.unsupported_language == "reject"
 
 
 def pipeline_settings(settings: dict) -> dict:
