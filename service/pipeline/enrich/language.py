@@ -14,6 +14,9 @@ from ..types import Analysis, Enrichment, LanguageGuess, Notice, Options
 ENGLISH_ONLY = frozenset({"entities", "groups", "quotes", "keyphrases", "places"})
 MIN_STOPWORD_SHARE = 0.2  # English prose has ~40-50% function words; other languages far fewer
 MAX_NON_ASCII_SHARE = 0.3  # English news has ~1% (quotes, dashes, names); CJK, Cyrillic ~100%
+# A guess that wins less than half the probability is a spread, not a finding: no letters, a
+# few words, gibberish. Such texts run; a real language split into dialects (zh 0.66) still wins.
+MIN_TOP_SHARE = 0.5
 
 _identifier = None
 
@@ -29,7 +32,7 @@ def warm_up() -> None:
 
 def identify(text: str, *, sample_chars: int) -> LanguageGuess:
     """The language of the first `sample_chars` of `text` and its probability."""
-    if not text.strip():
+    if not any(char.isalpha() for char in text[:sample_chars]):
         return LanguageGuess("und", 0.0, 0.0)  # ISO 639-2's "undetermined": nothing to read
     warm_up()
     ranked = _identifier.rank(text[:sample_chars])
@@ -39,9 +42,11 @@ def identify(text: str, *, sample_chars: int) -> LanguageGuess:
 
 def is_foreign(guess: LanguageGuess | None, *, min_confidence: float) -> bool:
     """Confidently not English: the probability that the text is English is at most
-    1 - min_confidence. Short or mixed texts spread the probability and still run; a
-    language split into dialects (zh, wuu, yue) still counts as confidently not English."""
-    return guess is not None and guess.code != "en" and guess.english <= 1 - min_confidence
+    1 - min_confidence, and another language has at least MIN_TOP_SHARE. Short or mixed texts
+    spread the probability and still run."""
+    if guess is None or guess.code == "en" or guess.confidence < MIN_TOP_SHARE:
+        return False
+    return guess.english <= 1 - min_confidence
 
 
 def looks_foreign(analysis: Analysis, text: str) -> bool:
