@@ -1,5 +1,6 @@
 """GAZETTEER_FILE: the newsroom's patterns as entities with their ids; bad files fail at start."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def with_component(tmp_path_factory):
     root = tmp_path_factory.mktemp("k8s") / "k8s"
     shutil.copytree(K8S, root)  # kustomize refuses absolute paths to bases
     overlay = root / "overlays" / "dev" / "kustomization.yaml"
-    overlay.write_text(overlay.read_text() + "components:\n  - ../../components/gazetteer\n")
+    component = os.path.relpath(root / "components" / "gazetteer", overlay.parent)
+    overlay.write_text(overlay.read_text() + f"components:\n  - {component}\n")
     return render(str(root / "overlays" / "dev"))
 
 
