@@ -76,6 +76,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         **_model_bounds(environ),
         # Boilerplate removal when a request does not say (options.cleaning): docs/cleaning.md.
         "CLEANING": _cleaning(environ),
+        **_beyond_entities(environ),
         # ~3x a worker's settled RSS: spikes of a large document are returned to the OS before
         # the check, so only lasting growth trips it.
         "MAX_WORKER_RSS_MB": _int(environ, "MAX_WORKER_RSS_MB", 512),
@@ -97,6 +98,19 @@ def _model_bounds(environ: Mapping[str, str]) -> dict[str, Any]:
         # bound, ~150 us a token on one idle core here, 2-3x that on a busy one
         # (bench/worst_case_search.py). 0: no bound.
         "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 30000),
+    }
+
+
+def _beyond_entities(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The language guard, key phrases and the gazetteer (docs/api.md, Beyond entities)."""
+    return {
+        # py3langid reads this much of the body: ~1 ms here, and a page decides a language.
+        "LANGUAGE_SAMPLE_CHARS": _int(environ, "LANGUAGE_SAMPLE_CHARS", 2000) or 2000,
+        # How sure (in %) py3langid must be that a text is not English to skip the model: 99 lets
+        # headlines and briefs whose probability is spread over look-alike languages run.
+        "LANGUAGE_MIN_CONFIDENCE": min(_int(environ, "LANGUAGE_MIN_CONFIDENCE", 99), 100) / 100,
+        "MAX_KEYPHRASES": _int(environ, "MAX_KEYPHRASES", 10),
+        "GAZETTEER_FILE": environ.get("GAZETTEER_FILE", "").strip(),
     }
 
 

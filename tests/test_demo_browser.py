@@ -64,6 +64,19 @@ def test_sample_article_shows_highlighted_entities(page, sample_text):
     assert page.console_errors == []
 
 
+def test_the_sample_shows_its_language_places_and_key_phrases(page, sample_text):
+    enrich(page, sample_text)
+    assert page.get_attribute("#language", "data-code") == "en"
+    places = page.eval_on_selector_all("#places li", "ls => ls.map(l => l.textContent)")
+    brussels = [p for p in places if p.startswith("Brussels")]
+    assert brussels and "50.8505, 4.3488" in brussels[0] and "GeoNames 2800866" in brussels[0]
+    assert any(p.startswith("Moscow") and "GeoNames 524901" in p for p in places)
+    assert page.locator("#keyphrases .chip").count() == 10
+    page.locator("#places-section").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "demo-beyond.png"))
+    assert page.console_errors == []
+
+
 def test_the_example_button_fills_in_an_article_that_comes_out_right(page):
     page.click("#example")
     page.wait_for_function("document.getElementById('article').value.length > 100")
@@ -154,6 +167,14 @@ FULL_ANSWER = {  # every section the API may answer with, untrusted text in each
     "warnings": [{"code": "w", "message": "Quote left unclosed."}],
     "sentences": [], "stats": {"characters": 59, "words": 10, "sentences": 2},
     "model": {"name": "m", "version": "1"},
+    "language": {"code": "<i>en</i>", "confidence": 0.98765},
+    "fingerprint": "00ff00ff00ff00ff",
+    "keyphrases": [{"text": "<script>window.pwned = 5</script>", "score": 1.0, "start": 0,
+                    "end": 0}, {"text": "security guarantees", "score": 0.5, "start": 0, "end": 0}],
+    "places": [{"group": 2, "name": "<b>Brussels</b>", "geonameid": 2800866, "country": "BE",
+                "latitude": 50.85045, "longitude": 4.34878},
+               {"group": 1, "name": "Estonia", "geonameid": 453733, "country": "EE",
+                "latitude": None, "longitude": None}],
 }
 
 
@@ -172,6 +193,13 @@ def test_every_section_of_a_full_answer_is_shown_as_text(page):
     assert page.text_content("#meta h2") == "<b>Title</b>"
     assert "Quote left unclosed." in page.text_content("#meta")
     assert page.text_content("#removed tbody").startswith("caption_controlhide caption")
+    assert page.text_content("#language") == "language: <i>en</i> (0.99)"
+    assert "fingerprint 00ff00ff00ff00ff" in page.text_content("#meta")
+    chips = page.eval_on_selector_all("#keyphrases .chip", "cs => cs.map(c => c.textContent)")
+    assert chips == ["<script>window.pwned = 5</script>", "security guarantees"]
+    places = page.eval_on_selector_all("#places li", "ls => ls.map(l => l.textContent)")
+    assert places[0] == "<b>Brussels</b> (“Brussels”) · BE · 50.8505, 4.3488 · GeoNames 2800866"
+    assert places[1] == "Estonia · EE · GeoNames 453733"
     page.click("#groups tbody tr:nth-child(2)")
     assert page.locator("#text mark.ent.focus").all_text_contents() == ["Kalle LaanetPERSON"]
     assert page.evaluate("window.pwned") is None

@@ -139,17 +139,17 @@ def test_text_that_is_not_english_is_a_warning(client):
         "den Schritt scharf und forderten Klarheit für Käufer."
     )
     body = client.post("/v1/enrich", json={"text": text}).json
-    assert "not_english" in {w["code"] for w in body["warnings"]}
+    assert "unsupported_language" in {w["code"] for w in body["warnings"]}
 
 
 def test_english_text_is_not_flagged(sample):
-    assert "not_english" not in {w["code"] for w in sample["warnings"]}
+    assert "unsupported_language" not in {w["code"] for w in sample["warnings"]}
 
 
 def test_text_in_another_script_is_a_warning(client):
     text = "北京时间周三，中国国家统计局公布了最新的经济数据，显示第三季度国内生产总值同比增长。"
     body = client.post("/v1/enrich", json={"text": text}).json
-    assert "not_english" in {w["code"] for w in body["warnings"]}
+    assert "unsupported_language" in {w["code"] for w in body["warnings"]}
 
 
 @pytest.mark.parametrize("text", ["Joe Biden", "Advertisement", "hide caption\n\nLeave a Comment"])

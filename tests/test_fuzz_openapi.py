@@ -39,7 +39,20 @@ def _sendable(context, case) -> bool:
     return case.media_type != "text/plain" or isinstance(case.body, str | bytes)
 
 
-schema.hook("filter_case")(_sendable)
+def _acceptable(context, case) -> bool:
+    """Not a case that may be refused for its language: `unsupported_language=reject` makes a
+    valid text that reads as, say, Serbian a correct 422 (tests/test_beyond_language.py)."""
+    options = case.body.get("options") if isinstance(case.body, dict) else None
+    asked = [(case.query or {}).get("unsupported_language"),
+             options.get("unsupported_language") if isinstance(options, dict) else None]
+    return "reject" not in asked
+
+
+def _kept(context, case) -> bool:
+    return _sendable(context, case) and _acceptable(context, case)
+
+
+schema.hook("filter_case")(_kept)
 
 
 @schema.parametrize()

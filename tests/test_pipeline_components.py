@@ -16,6 +16,9 @@ from service.pipeline.types import SECTIONS, Article, Options
         ({"sentences"}, {"tok2vec", "parser"}),
         ({"stats"}, {"tok2vec", "parser"}),
         ({"removed"}, set()),
+        ({"language", "fingerprint"}, set()),
+        ({"places"}, {"ner"}),
+        ({"keyphrases"}, {"tok2vec", "parser", "ner"}),
         (set(SECTIONS), {"tok2vec", "parser", "ner"}),
     ],
 )

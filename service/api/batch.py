@@ -4,22 +4,34 @@ from dataclasses import replace
 
 from flask import abort, current_app, g
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, UnprocessableEntity
 
 from ..app.errors import document_problem
 from ..pipeline.budget import TooMuchWork
-from ..pipeline.types import Article, Options
+from ..pipeline.enrich import language
+from ..pipeline.types import Article, Enrichment, Options
 from .schemas import ID_PATTERN, article_schema, enrichment_schema, too_long
 
 
-def enrich_articles(articles: list[Article]) -> list[dict]:
+def enrich_articles(articles: list[Article], *, strict: bool = True) -> list[dict]:
     """The one path to the model for both endpoints: a single article is a batch of one; 413 if
-    the request would take the model past MAX_REQUEST_TOKENS (checked before the model runs)."""
+    the request would take the model past MAX_REQUEST_TOKENS (checked before the model runs).
+    A refused article raises its 422 when `strict`, else its problem takes its slot."""
     try:
-        enriched = current_app.extensions["pipeline"].run(articles)
+        enrichments = current_app.extensions["pipeline"].run(articles)
     except TooMuchWork as err:
         abort(413, str(err))
-    return [enrichment_schema.dump(e) for e in enriched]
+    return [_answer(a, e, strict=strict) for a, e in zip(articles, enrichments, strict=True)]
+
+
+def _answer(article: Article, enrichment: Enrichment, *, strict: bool) -> dict:
+    refused = language.refusal(enrichment.warnings)
+    if not (refused and article.options.unsupported_language == "reject"):
+        return enrichment_schema.dump(enrichment)
+    error = UnprocessableEntity(refused)
+    if strict:
+        raise error
+    return {**document_problem(error), "id": article.id}
 
 
 def load_article(body) -> Article:

@@ -8,7 +8,8 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from .schemas import article_schema
 
 # text/plain callers give `options` as query parameters; lists comma-separated or repeated.
-OPTION_PARAMETERS = ("include", "labels", "offsets", "published", "cleaning")
+OPTION_PARAMETERS = (
+    "include", "labels", "offsets", "published", "cleaning", "unsupported_language")
 LIST_PARAMETERS = {"include", "labels"}
 
 

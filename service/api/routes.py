@@ -3,7 +3,8 @@
 from flask import Blueprint, Response, abort, current_app, request
 
 from ..about import OPENAPI_YAML, VERSION
-from ..pipeline.types import Article
+from ..pipeline.enrich import places
+from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article
 from .batch import check_batch_limits, enrich_articles, load_article, load_document
 from .reading import read_article, read_json
 from .schemas import BatchSchema
@@ -28,14 +29,16 @@ def enrich_batch():
     batch = batch_schema.load(read_json())
     check_batch_limits(batch["documents"])
     slots = [load_document(document, batch.get("options")) for document in batch["documents"]]
-    enriched = iter(enrich_articles([slot for slot in slots if isinstance(slot, Article)]))
+    articles = [slot for slot in slots if isinstance(slot, Article)]
+    enriched = iter(enrich_articles(articles, strict=False))
     return {"results": [next(enriched) if isinstance(slot, Article) else slot for slot in slots]}
 
 
 @bp.get("/v1/info")
 def info():
-    """Model, service version and the limits in force."""
-    model = current_app.extensions["pipeline"].model
+    """Model, service version, sections and the limits in force."""
+    pipeline = current_app.extensions["pipeline"]
+    model = pipeline.model
     config = current_app.config
     return {
         "service": {"name": "enrich", "version": VERSION},
@@ -57,6 +60,14 @@ def info():
             "max_unspaced_chars": config["MAX_UNSPACED_CHARS"],
             "max_chunk_tokens": config["MAX_CHUNK_TOKENS"],
             "nlp_batch_tokens": config["NLP_BATCH_TOKENS"],
+            "language_sample_chars": config["LANGUAGE_SAMPLE_CHARS"],
+            "max_keyphrases": config["MAX_KEYPHRASES"],
+        },
+        "sections": {
+            "available": list(SECTIONS),
+            "default": list(DEFAULT_SECTIONS),
+            "gazetteer_patterns": pipeline.gazetteer_patterns,
+            "places": places.available(),
         },
     }
 

@@ -8,7 +8,7 @@ from marshmallow import Schema, ValidationError, fields, post_dump, post_load, v
 
 from ..pipeline.enrich.encoding import ENCODINGS
 from ..pipeline.normalize.classifier import MODES
-from ..pipeline.types import SECTIONS, Article, Options
+from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article, Options
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
 ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")  # Regexp only anchors the start
@@ -41,10 +41,11 @@ class OptionsSchema(Schema):
     offsets = fields.String(validate=validate.OneOf(ENCODINGS))
     published = PublishedField()
     cleaning = fields.String(validate=validate.OneOf(MODES))
+    unsupported_language = fields.String(validate=validate.OneOf(("skip", "reject")))
 
     @post_load
     def _to_options(self, data, **_):
-        include = data.get("include", SECTIONS)
+        include = data.get("include", DEFAULT_SECTIONS)
         labels = data.get("labels")
         return Options(
             frozenset(include),
@@ -52,6 +53,7 @@ class OptionsSchema(Schema):
             data.get("offsets", "codepoint"),
             data.get("published"),
             data.get("cleaning"),
+            data.get("unsupported_language", "skip"),
         )
 
 
@@ -92,11 +94,13 @@ class EntitySchema(Schema):
     source = fields.Nested(SpanSchema)
     group = fields.Integer()
     value = fields.String()
+    kb_id = fields.String()
 
     @post_dump
     def _omit_unresolved(self, data, **_):
-        if data["value"] is None:
-            del data["value"]
+        for name in ("value", "kb_id"):
+            if data[name] is None:
+                del data[name]
         return data
 
 
@@ -107,6 +111,13 @@ class GroupSchema(Schema):
     mentions = fields.Integer()
     first = fields.Nested(SpanSchema)
     salience = fields.Float()
+    kb_id = fields.String()
+
+    @post_dump
+    def _omit_unlinked(self, data, **_):
+        if data["kb_id"] is None:
+            del data["kb_id"]
+        return data
 
 
 class SpeakerSchema(Schema):
@@ -162,6 +173,27 @@ class StatsSchema(Schema):
     reading_time_seconds = fields.Integer()
 
 
+class LanguageSchema(Schema):
+    code = fields.String()
+    confidence = fields.Float()
+
+
+class KeyphraseSchema(Schema):
+    text = fields.String()
+    score = fields.Float()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class PlaceSchema(Schema):
+    group = fields.Integer()
+    name = fields.String()
+    geonameid = fields.Integer()
+    country = fields.String()
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
+
+
 class ModelSchema(Schema):
     name = fields.String()
     version = fields.String()
@@ -176,6 +208,10 @@ class EnrichmentSchema(Schema):
     sentences = fields.List(fields.Nested(SpanSchema))
     removed = fields.List(fields.Nested(RemovedSchema))
     stats = fields.Nested(StatsSchema)
+    language = fields.Nested(LanguageSchema)
+    fingerprint = fields.String()
+    keyphrases = fields.List(fields.Nested(KeyphraseSchema))
+    places = fields.List(fields.Nested(PlaceSchema))
     model = fields.Nested(ModelSchema)
     title = fields.String(allow_none=True)
     publisher = fields.String(allow_none=True)

@@ -14,6 +14,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from .. import config
 from ..pipeline import Pipeline
 from . import jsonl
+from .dedupe import Seen, mark
 from .pool import run_chunks
 from .records import Annotator
 
@@ -30,19 +31,12 @@ def add_parser(commands) -> None:
     parser.add_argument("--pretty", action="store_true", help="indent the JSON (FILE mode)")
     parser.add_argument("--jsonl", type=Path, metavar="IN", help='lines of {"id", "text"}')
     parser.add_argument("--out", type=Path, help="JSON-lines output; a rerun skips ids in it")
-    parser.add_argument(
-        "--processes",
-        type=int,
-        default=len(os.sched_getaffinity(0)),
-        help="worker processes (default: the CPUs this process may use)",
-    )
-    parser.add_argument(
-        "--shard",
-        type=_shard,
-        default=jsonl.Shard(),
-        metavar="i/N",
-        help="annotate only lines n with n %% N == i (0-based), e.g. 0/4",
-    )
+    parser.add_argument("--processes", type=int, default=len(os.sched_getaffinity(0)),
+                        help="worker processes (default: the CPUs this process may use)")
+    parser.add_argument("--shard", type=_shard, default=jsonl.Shard(), metavar="i/N",
+                        help="annotate only lines n with n %% N == i (0-based), e.g. 0/4")
+    parser.add_argument("--dedupe", action="store_true",
+                        help='mark a later copy of a story told earlier in the run: "duplicate_of"')
     parser.set_defaults(run=run)
 
 
@@ -60,18 +54,17 @@ def run(args: argparse.Namespace) -> int:
     settings = config.from_environ()
     pipeline = Pipeline.from_config(settings)
     if args.files:
-        return annotate_files(
-            Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"]),
-            args.files,
-            pretty=args.pretty,
-        )
+        return annotate_files(Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"]),
+                              args.files, pretty=args.pretty, seen=Seen() if args.dedupe else None)
     done = jsonl.done_ids(args.out)
     annotator = Annotator(pipeline, max_chars=settings["MAX_TEXT_CHARS"], done=done)
-    annotate_jsonl(annotator, args.jsonl, args.out, shard=args.shard, processes=args.processes)
+    annotate_jsonl(annotator, args.jsonl, args.out, shard=args.shard, processes=args.processes,
+                   seen=Seen() if args.dedupe else None)
     return 0
 
 
-def annotate_files(annotator: Annotator, paths: list[str], *, pretty: bool) -> int:
+def annotate_files(annotator: Annotator, paths: list[str], *, pretty: bool,
+                   seen: Seen | None = None) -> int:
     """One JSON document per file on stdout (the file name is its id); 1 if any file failed."""
     status = 0
     for number, path in enumerate(paths, start=1):
@@ -81,15 +74,15 @@ def annotate_files(annotator: Annotator, paths: list[str], *, pretty: bool) -> i
             log.error("%s: %s", path, outcome.error)
             status = 1
             continue
-        output = _indent(outcome.output) if pretty else outcome.output
+        output = mark(outcome.output, seen) if seen else outcome.output
+        output = _indent(output) if pretty else output
         sys.stdout.buffer.write(output + b"\n")
         sys.stdout.flush()
     return status
 
 
-def annotate_jsonl(
-    annotator: Annotator, source: Path, out: Path, *, shard: jsonl.Shard, processes: int
-) -> None:
+def annotate_jsonl(annotator: Annotator, source: Path, out: Path, *, shard: jsonl.Shard,
+                   processes: int, seen: Seen | None = None) -> None:
     """Append this shard's records to `out` in input order, with a progress bar and a summary."""
     started = time.perf_counter()
     totals = {"annotated": 0, "skipped": 0, "bad": 0, "words": 0}
@@ -105,20 +98,20 @@ def annotate_jsonl(
     with out.open("ab") as sink, bar, logging_redirect_tqdm():
         for outcomes in run_chunks(annotator, chunks, processes=processes):
             for outcome in outcomes:
-                _record(outcome, sink, totals, source)
+                _record(outcome, sink, totals, source, seen)
             sink.flush()  # an interrupted run loses at most the chunk in flight
             bar.update(len(outcomes))
     _summarize(totals, time.perf_counter() - started)
 
 
-def _record(outcome, sink, totals: dict, source: Path) -> None:
+def _record(outcome, sink, totals: dict, source: Path, seen: Seen | None) -> None:
     if outcome.error:
         totals["bad"] += 1
         log.warning("%s line %d skipped: %s", source.name, outcome.line, outcome.error)
     elif outcome.output is None:
         totals["skipped"] += 1
     else:
-        sink.write(outcome.output + b"\n")
+        sink.write((mark(outcome.output, seen) if seen else outcome.output) + b"\n")
         totals["annotated"] += 1
         totals["words"] += outcome.words
 

@@ -9,7 +9,9 @@ from spacy.language import Language
 
 from .budget import TooMuchWork, estimate_tokens
 from .chunks import DEFAULT_BOUNDS, Bounds
-from .enrich import dates, enrich
+from .enrich import dates, enrich, language, places
+from .gazetteer import add_gazetteer
+from .guard import LanguageGuard
 from .memory import warm_vocab
 from .nlp import analyze, components_for
 from .normalize import Normalized, normalize
@@ -23,12 +25,22 @@ class Pipeline:
     """One loaded model and the stages around it; built once per process, shared by requests."""
 
     def __init__(
-        self, nlp: Language, *, bounds: Bounds = DEFAULT_BOUNDS, **limits: int | str
+        self,
+        nlp: Language,
+        *,
+        bounds: Bounds = DEFAULT_BOUNDS,
+        language_sample_chars: int = 2000,
+        language_min_confidence: float = 0.99,
+        max_keyphrases: int = 10,
+        **limits: int | str,
     ) -> None:
         self.nlp = nlp
         self.bounds = bounds  # the model's work per Doc and per minibatch (chunks.py)
         # normalize()'s keywords: max_run_chars, max_combining_marks, the default cleaning mode
         self.limits = limits
+        self.guard = LanguageGuard(language_sample_chars, language_min_confidence)
+        self.max_keyphrases = max_keyphrases
+        self.gazetteer_patterns = 0
         self.observers: list[Observer] = []  # told of every run and its timings: metrics, logs
         meta = nlp.meta
         labels = nlp.get_pipe("ner").labels if nlp.has_pipe("ner") else ()
@@ -39,6 +51,8 @@ class Pipeline:
             tuple(sorted(labels)),
         )
         dates.warm_up()
+        language.warm_up()
+        places.warm_up()  # only with the `places` extra installed: ~2 s, see docs/api.md
 
     @classmethod
     def from_config(cls, settings: Mapping) -> "Pipeline":
@@ -49,6 +63,10 @@ class Pipeline:
             max_combining_marks=settings["MAX_COMBINING_MARKS"],
             cleaning=settings["CLEANING"],
             batch_size=settings["NLP_BATCH_SIZE"],
+            language_sample_chars=settings["LANGUAGE_SAMPLE_CHARS"],
+            language_min_confidence=settings["LANGUAGE_MIN_CONFIDENCE"],
+            max_keyphrases=settings["MAX_KEYPHRASES"],
+            gazetteer_file=settings["GAZETTEER_FILE"],
             bounds=Bounds(
                 settings["MAX_UNSPACED_CHARS"],
                 settings["MAX_CHUNK_TOKENS"],
@@ -59,13 +77,16 @@ class Pipeline:
 
     @classmethod
     def load(
-        cls, name: str, *, batch_size: int = 8, bounds: Bounds = DEFAULT_BOUNDS, **limits: int | str
+        cls, name: str, *, batch_size: int = 8, gazetteer_file: str = "", **settings
     ) -> "Pipeline":
-        """Load an installed model package or a model directory; `limits` go to normalize()."""
+        """Load an installed model package or a model directory; `settings` go to __init__."""
         nlp = spacy.load(name)
+        patterns = add_gazetteer(nlp, gazetteer_file) if gazetteer_file else 0
         nlp.batch_size = batch_size  # at most this many chunks per minibatch (chunks.py)
         warm_vocab(nlp)
-        return cls(nlp, bounds=bounds, **limits)
+        pipeline = cls(nlp, **settings)
+        pipeline.gazetteer_patterns = patterns
+        return pipeline
 
     def run(self, articles: list[Article]) -> list[Enrichment]:
         """Enrich articles in input order (see run_timed)."""
@@ -81,13 +102,23 @@ class Pipeline:
         timings: Timings = {}
         with _timed(timings, "normalize"):
             normalized = [normalize(article.text, **self._limits(article)) for article in articles]
-            self._check_work(articles, normalized)
+        guarded = [(None, article) for article in articles]
+        if any(self.guard.asks(article) for article in articles):  # else no stage, no timing
+            with _timed(timings, "language"):
+                pairs = zip(articles, normalized, strict=True)
+                guarded = [self.guard.before(article, norm.text) for article, norm in pairs]
+        guesses, models = [g for g, _ in guarded], [a for _, a in guarded]
+        self._check_work(models, normalized)
         with _timed(timings, "nlp"):
-            analyses = self._analyze(articles, normalized)
+            analyses = self._analyze(models, normalized)
         with _timed(timings, "enrich"):
             results = [
-                enrich(article, norm, analysis, self.model)
-                for article, norm, analysis in zip(articles, normalized, analyses, strict=True)
+                self.guard.after(article, enrich(model, norm, analysis, self.model,
+                                                 max_keyphrases=self.max_keyphrases),
+                                 analysis, norm.text, guess)
+                for article, model, norm, analysis, guess in zip(
+                    articles, models, normalized, analyses, guesses, strict=True
+                )
             ]
         for observe in self.observers:
             observe(articles, results, timings)

@@ -21,6 +21,12 @@ NEEDS = {
     "sentences": {"tok2vec", "parser"},
     "stats": {"tok2vec", "parser"},
     "removed": set(),
+    # Beyond entities (docs/api.md): key phrases are noun phrases read off the parse, minus the
+    # entities; places link GPE/LOC groups; the language and the fingerprint read the text alone.
+    "keyphrases": {"tok2vec", "parser", "ner"},
+    "places": {"ner"},
+    "language": set(),
+    "fingerprint": set(),
 }
 # Components we know how to skip; any other component of a custom model always runs.
 SKIPPABLE = {
@@ -32,6 +38,7 @@ SKIPPABLE = {
     "attribute_ruler",
     "lemmatizer",
     "ner",
+    "gazetteer",  # GAZETTEER_FILE's entity ruler: runs exactly when `ner` does
 }
 
 
@@ -54,6 +61,8 @@ def analyze(
     """
     if not components:
         return [Analysis([], [], 0) for _ in texts]
+    if "ner" in components:
+        components = components | {"gazetteer"}
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in components]
     parsed = "parser" in components and "parser" in nlp.pipe_names
     parts: list[list[tuple[Chunk, Analysis]]] = [[] for _ in texts]
@@ -85,7 +94,8 @@ def _break_paragraphs(doc: Doc, starts: list[int]) -> Doc:
 
 def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
     # As the model found them: enrich.within_paragraphs trims them at paragraph breaks.
-    mentions = [Mention(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    mentions = [Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.ent_id_ or None)
+                for ent in doc.ents]
     flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_STOP])
     is_word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
     words, stopwords = int(is_word.sum()), int((is_word & (flags[:, 2] == 1)).sum())

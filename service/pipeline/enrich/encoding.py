@@ -63,6 +63,7 @@ def encode(result: Enrichment, raw: str, encoding: str) -> Enrichment:
             ),
         ),
         sentences=_each(result.sentences, at.span),
+        keyphrases=_each(result.keyphrases, lambda k: replace(k, start=at(k.start), end=at(k.end))),
         removed=_each(result.removed, lambda r: replace(r, source=source.span(r.source))),
         sections=[replace(s, start=at(s.start), end=at(s.end)) for s in result.sections],
         dateline=result.dateline

@@ -7,6 +7,9 @@
 const TOP_GROUPS = 10;
 // Numbers and dates are not what an article is about: with no salience they stay below the fold.
 const QUANTITIES = new Set(["CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"]);
+// Every section, those beyond entities included: the demo shows all the service can find.
+const SECTIONS = ["entities", "groups", "quotes", "sentences", "stats", "removed",
+  "language", "fingerprint", "keyphrases", "places"];
 
 const $ = (id) => document.getElementById(id);
 
@@ -34,7 +37,7 @@ async function submit(event) {
   $("submit").disabled = true;
   try {
     const response = await fetch($("article-form").dataset.endpoint, {
-      method: "POST", headers, body: JSON.stringify({ text: $("article").value }),
+      method: "POST", headers, body: JSON.stringify({ text: $("article").value, options: { include: SECTIONS } }),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) return showProblem(response, body);
@@ -60,6 +63,8 @@ function render(result) {
   renderText($("text"), result);
   renderGroups(result.groups);
   renderQuotes(result.quotes, result.groups || []);
+  renderKeyphrases(result.keyphrases);
+  renderPlaces(result.places, result.groups || []);
   renderRemoved(result.removed || []);
   $("json").textContent = JSON.stringify(result, null, 2);
   $("result").hidden = false;
@@ -68,6 +73,11 @@ function render(result) {
 function renderMeta(section, result) {
   const items = [];
   if (result.title) items.push(el("h2", { text: result.title }));
+  if (result.language) {
+    const { code, confidence } = result.language;
+    items.push(el("span", { class: "badge", id: "language", "data-code": code,
+      text: `language: ${code} (${Number(confidence).toFixed(2)})` }));
+  }
   const facts = [];
   if (result.publisher) facts.push(`Publisher: ${result.publisher}`);
   if (result.dateline) {
@@ -78,6 +88,7 @@ function renderMeta(section, result) {
   const stats = result.stats || {};
   facts.push(`${stats.words ?? "?"} words, ${stats.sentences ?? "?"} sentences`);
   if (result.model) facts.push(`model ${result.model.name} ${result.model.version}`);
+  if (result.fingerprint) facts.push(`fingerprint ${result.fingerprint}`);
   items.push(el("p", { class: "facts", text: facts.join(" \u00b7 ") }));
   const warnings = (result.warnings || []).map((w) => el("li", { text: w.message || w.code || String(w) }));
   if (warnings.length) items.push(el("ul", { class: "warnings" }, ...warnings));
@@ -179,6 +190,29 @@ function renderQuotes(quotes, groups) {
       el("span", { class: speaker ? "speaker" : "speaker none", text: who }));
   });
   $("quotes").replaceChildren(...items);
+}
+
+function renderKeyphrases(keyphrases) {
+  $("keyphrases-section").hidden = !keyphrases;
+  if (!keyphrases) return;
+  const chips = keyphrases.map((k) => el("span", { class: "chip keyphrase",
+    title: `score ${Number(k.score).toFixed(2)}`, text: k.text }));
+  $("keyphrases").replaceChildren(...chips);
+}
+
+function renderPlaces(places, groups) {
+  $("places-section").hidden = !places;
+  if (!places) return;
+  const names = new Map(groups.map((g) => [g.id, g.name]));
+  const items = places.map((p) => {
+    const where = p.latitude == null ? "" : ` · ${p.latitude.toFixed(4)}, ${p.longitude.toFixed(4)}`;
+    const said = names.has(p.group) && names.get(p.group) !== p.name ? ` (“${names.get(p.group)}”)` : "";
+    return el("li", { "data-geonameid": p.geonameid },
+      el("strong", { text: p.name }), `${said} · ${p.country || "—"}${where} · `,
+      el("span", { class: "geonameid", text: `GeoNames ${p.geonameid}` }));
+  });
+  if (!items.length) items.push(el("li", { text: "No place could be linked." }));
+  $("places").replaceChildren(...items);
 }
 
 function renderRemoved(removed) {
