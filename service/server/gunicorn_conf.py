@@ -33,8 +33,8 @@ limit_request_field_size = settings["LIMIT_REQUEST_FIELD_SIZE"]
 # (PRELOAD=0 only to measure the difference, see docs/performance.md).
 preload_app = settings["PRELOAD"]
 # gthread workers heartbeat from their main loop, not from the model thread, so this kills a
-# worker whose loop is stuck, not a long request; the text limits and normalization's run
-# bounds keep requests finite (the worst allowed document: 14.4 s here, bench/worst_case.py).
+# worker whose loop is stuck, not a long request; the model's work bounds keep requests finite
+# (the worst allowed request ~15 s here: bench/worst_case_search.py, docs/performance.md).
 timeout = settings["TIMEOUT"]
 # On SIGTERM in-flight requests get this long to finish: twice the largest request.
 graceful_timeout = settings["GRACEFUL_TIMEOUT"]
