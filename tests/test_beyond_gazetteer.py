@@ -7,8 +7,8 @@ from pathlib import Path
 import kubernetes_validate
 import pytest
 import spacy
-from support.manifests import K8S, container, one, render
 from spacy.matcher import Matcher
+from support.manifests import K8S, container, one, render
 
 from service import create_app
 from service.pipeline.gazetteer import GazetteerError, read_patterns
