@@ -64,3 +64,23 @@ def test_a_rejected_document_fails_in_its_batch_slot_only(client, sample_text):
 
 def test_the_language_is_not_reported_unless_asked(client):
     assert "language" not in client.post("/v1/enrich", json={"text": BRIEF}).json
+
+
+def test_the_identifier_loads_without_a_temporary_file(monkeypatch):
+    """A pod's /tmp is a 64Mi tmpfs: py3langid's own loader needs 68 MB there and fails."""
+    import tempfile
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from service.pipeline.enrich import language
+
+    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    loaded = language._load_identifier()
+    for text in ["The council voted on Tuesday.", "Der Rat stimmte am Dienstag ab.",
+                 "El consejo votó el martes."]:
+        assert loaded.rank(text)[:3] == stock.rank(text)[:3]

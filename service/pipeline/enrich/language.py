@@ -25,9 +25,27 @@ def warm_up() -> None:
     """Load py3langid's model (~2 s) once per process, before gunicorn forks."""
     global _identifier
     if _identifier is None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        _identifier = _load_identifier()
 
-        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _load_identifier():
+    """py3langid's identifier, its model decompressed in memory: py3langid's own loader writes
+    the 68 MB model to a temporary file, more than a pod's memory-backed /tmp (64Mi) holds."""
+    import io
+    import lzma
+
+    import numpy
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array  # the loader's own conversion, not re-implemented
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed, numpy.load(
+        io.BytesIO(packed.read()), allow_pickle=False
+    ) as data:
+        return LanguageIdentifier(
+            numpy.asarray(data["ptc"]), numpy.asarray(data["pc"]), data["classes"].tolist(),
+            _to_array(data["nextmove"]), data["out_feat"].tolist(),
+            norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
+        )
 
 
 def identify(text: str, *, sample_chars: int) -> LanguageGuess:
