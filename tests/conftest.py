@@ -1,9 +1,14 @@
+import io
+import json
+import logging
+
 import pytest
 import spacy
 from flask.testing import FlaskClient
 from support.contract import check_flask
 
 from service import create_app
+from service.observability import logs
 
 EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples"
 # What the tiny model knows: enough entities for plumbing tests to see some.
@@ -83,3 +88,14 @@ def client(app):
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return (EXAMPLES / "npr-nato-russia-talks.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def log_lines():
+    """Records of every logger, formatted as the service formats them, one parsed dict each."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logs.JsonFormatter())
+    logging.getLogger().addHandler(handler)
+    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    logging.getLogger().removeHandler(handler)

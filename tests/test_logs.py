@@ -1,7 +1,5 @@
 """Request ids, JSON log lines, and what the access line is told about a request."""
 
-import io
-import json
 import logging
 from datetime import timedelta
 from types import SimpleNamespace
@@ -12,17 +10,6 @@ from werkzeug.test import EnvironBuilder
 
 from service import config
 from service.observability import logs
-
-
-@pytest.fixture()
-def log_lines():
-    """Records of every logger, formatted as the service formats them, one parsed dict each."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logs.JsonFormatter())
-    logging.getLogger().addHandler(handler)
-    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
-    logging.getLogger().removeHandler(handler)
 
 
 @pytest.mark.parametrize("given", ["abc-123", "a" * 128, "trace.id:7_x"])

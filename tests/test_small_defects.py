@@ -1,8 +1,5 @@
 """Issue 17's small defects: a stalled client is an INFO line; bad UTF-8 in JSON says where."""
 
-import io
-import json
-import logging
 
 import pytest
 from gunicorn.config import Config
@@ -10,16 +7,6 @@ from gunicorn.config import Config
 from service.observability import logs
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture()
-def log_lines():
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logs.JsonFormatter())
-    logging.getLogger().addHandler(handler)
-    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
-    logging.getLogger().removeHandler(handler)
 
 
 def _log_inside(error: Exception) -> None:
