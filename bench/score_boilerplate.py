@@ -7,8 +7,10 @@ For raw text and each cleaning mode, on whole-page input and on the article crop
 lines either side (boilerplate_data.crop). A boilerplate line counts as removed when at least
 half its characters are in `removed`; body loss counts body words inside removed spans (but
 not in a removed duplicate, whose text stays in the output).
---held-out keeps only the validation split (by site) of in-repo data; --entities N runs spaCy's
-ner on the first N pages' cleaned and clean text and reports entity F1 (micro, text + label).
+--held-out keeps only the validation split (by site) of in-repo data; --split dev|test keeps
+half of the sites (the dev half set the outside-region threshold, the test half measures it);
+--entities N runs spaCy's ner on the first N pages' cleaned and clean text and reports entity
+F1 (micro, text + label).
 """
 
 import argparse
@@ -80,6 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+")
     parser.add_argument("--held-out", action="store_true")
+    parser.add_argument("--split", choices=("dev", "test"), help="half of the sites only")
     parser.add_argument("--entities", type=int, default=0, metavar="N")
     parser.add_argument("--per-site", action="store_true")
     parser.add_argument("--modes", default=",".join(MODES))
@@ -87,6 +90,8 @@ def main() -> None:
     pages = [page for name in args.files for page in data.load(name)]
     if args.held_out:
         pages = [page for page in pages if data.is_held_out(page)]
+    if args.split:
+        pages = [page for page in pages if data.half(page) == args.split]
     nlp = None
     if args.entities:
         import spacy

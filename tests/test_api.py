@@ -153,7 +153,7 @@ def test_problem_carries_the_request_id(client):
 
 
 PAGE = "\n".join(
-    ["Home", "News", "Business", "Sport", "Podcasts", "Subscribe for £1"]
+    ["Home", "News", "Business", "Sport", "Gardening", "Subscribe for £1"]
     + [
         "Harbour pilots at the port have voted to strike over shift patterns they say leave"
         f" them too tired to guide ships safely into the docks, the union said ({n})."

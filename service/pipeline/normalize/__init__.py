@@ -12,7 +12,7 @@ from ..types import Dateline, Notice, Removed, Section, Span
 from .assemble import assemble
 from .boilerplate import apply_rules, drop_duplicates, is_furniture
 from .captions import label_captions, trim_captions
-from .classifier import MODES, classify
+from .classifier import KINDS, MODES, classify
 from .layout import mark_bylines, mark_dateline, mark_publisher_lines, mark_title
 from .lines import join_lines
 from .pieces import Paragraph
@@ -26,6 +26,7 @@ REMOVED_KINDS = frozenset(
     {rule.kind for rule in (*RULES, *CAPTION_LABELS, *CREDIT_SUFFIXES)}
     | {"related_links", "duplicate", "byline", "photo_credit", "publisher_suffix"}
     | {"caption_control", "long_run", "combining_marks"}
+    | KINDS
 )
 
 

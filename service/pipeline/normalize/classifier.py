@@ -12,13 +12,33 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from .dateline import match_dateline
 from .features import NAMES, paragraph_features
+from .furniture import furniture_kind
 from .pieces import Paragraph
+from .region import headline_above
 
 MODES = ("rules", "standard", "aggressive")
+MIN_REGION_WORDS = 100
+HEADER = 6  # lines under the headline that may be its byline, dates, tools; then it is text
+# The model's threshold in each zone (_zone), and the zones where `aggressive` also removes
+# sentence-shaped lines: not the region, and not the lines between headline and region, where
+# a lede the region missed would be.
+_THRESHOLDS = {
+    "inside": "threshold",
+    "header": "header_threshold",
+    "above": "above_threshold",
+    "outside": "outside_threshold",
+}
+_UNGUARDED = frozenset({"outside"})
+KINDS = frozenset(
+    {"promo", "navigation", "related", "boilerplate", "timestamp", "byline", "separator"}
+)
+# Rule verdicts the headline overrides: a list of links that ran on into it.
+_RULES_HEADLINES_SURVIVE = frozenset({"related_links"})
 MODEL_FILE = "boilerplate_model.json"
-MODEL_VERSION = 1
-_HEADLINE_WITHIN = 4  # the headline is among the few lines (byline, date) above the region
+MODEL_VERSION = 2
+_DATELINE_CHARS = 60
 _SENTENCE_END = frozenset('.!?"”’')
 _PROMO = re.compile(
     r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
@@ -68,40 +88,64 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         return
     model = load_model()
     found, (start, end) = scores(paragraphs)
-    if start == end:
-        return  # no prose at all: not a page the model knows, so it decides nothing
-    headline, listing = _headline(paragraphs, start), False
+    texts = [p.text for p in paragraphs]
+    if sum(len(text.split()) for text in texts[start:end]) < MIN_REGION_WORDS:
+        # Less than an article's worth of prose (wire results, tables, a list of figures):
+        # not a page the model knows, so it decides nothing.
+        return
+    headline, headlines = _headlines(paragraphs, texts, start)
+    listing = False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
-        if paragraph.kind or paragraph.section or index == headline:
+        if paragraph.kind or paragraph.section or index in headlines:
             continue  # a rule's verdict is more precise; titles and captions stay
         # Wire copy's "Results on Saturday:" introduces table lines, which are the article.
         introduces = paragraph.text[-1] == ":" and (listing or start <= index <= end)
         listed, listing = listing, introduces or (listing and len(paragraph.text) < 100)
         if listed:
             continue
-        outside = not start <= index < end
-        if not (aggressive and outside) and _is_sentence_or_score(paragraph.text):
+        sentence = _is_sentence_or_score(paragraph.text) or _is_dateline(paragraph.text)
+        if not sentence and (kind := furniture_kind(paragraph.text)):
+            paragraph.kind = kind  # "Most of them are here." is furniture words, and prose
+            continue
+        zone = _zone(index, headline, start, end)
+        if sentence and not (aggressive and zone in _UNGUARDED):
             continue  # prose, a score or a count: never the model's to remove from an article
-        limit = model["outside_threshold"] if aggressive and outside else model["threshold"]
-        if score >= limit:
+        if score >= model[_THRESHOLDS[zone]]:
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
 
 
-def _headline(paragraphs: list[Paragraph], start: int) -> int | None:
-    """The line just above the article region that looks like its headline, which stays."""
-    for index in range(start - 1, max(start - _HEADLINE_WITHIN, 0) - 1, -1):
-        paragraph = paragraphs[index]
-        if not paragraph.kind and 4 <= paragraph.text.count(" ") + 1 <= 30:
-            return index if paragraph.text[-1] not in ".:|" else None
-    return None
+def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int):
+    """The headline above the region (None if none) and every line that stays with it."""
+    skip = [p.kind is not None and p.kind not in _RULES_HEADLINES_SURVIVE for p in paragraphs]
+    headline, deck = headline_above(texts, start, skip)
+    if headline is not None and paragraphs[headline].kind in _RULES_HEADLINES_SURVIVE:
+        paragraphs[headline].kind = None  # a list rule ran on into the headline: it stays
+    return headline, {i for i in deck if not paragraphs[i].kind} | {headline}
+
+
+def _zone(index: int, headline: int | None, start: int, end: int) -> str:
+    """Where a paragraph lies: in the article region, between its headline and the region
+    (bylines, tools, the deck), above the headline, or elsewhere outside the region."""
+    if start <= index < end:
+        return "inside"
+    if headline is not None and index < start:
+        return (
+            "above" if index < headline else "header" if index <= headline + HEADER else "outside"
+        )
+    return "outside"
+
+
+def _is_dateline(text: str) -> bool:
+    """A dateline on a line of its own ("RENO, Nev. --"), split from the lede it opens."""
+    return len(text) <= _DATELINE_CHARS and match_dateline(f"{text} The") is not None
 
 
 def _is_sentence_or_score(text: str) -> bool:
     """Ends like a sentence and has a few words (prose, as far as shape can tell), or has no
-    letters at all (a score or an attendance in wire copy's results)."""
+    letters but a number (a score or an attendance in wire copy's results)."""
     sentence = text[-1] in _SENTENCE_END and text.count(" ") >= 2
-    return sentence or not any(c.isalpha() for c in text)
+    return sentence or (any(c.isdigit() for c in text) and not any(c.isalpha() for c in text))
 
 
 def _kind(text: str, index: int, start: int, end: int) -> str:

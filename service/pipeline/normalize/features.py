@@ -6,6 +6,7 @@ so feature extraction is linear in the input size.
 
 import re
 
+from .furniture import tool_share
 from .region import article_region, is_body_like, stopword_share
 
 _WORD = re.compile(r"\w+")
@@ -20,11 +21,11 @@ OWN = (
     "log_words", "stopwords", "capitalised", "all_caps", "digits", "symbols", "separators",
     "ends_sentence", "ends_colon", "sentences", "position", "in_region", "region_distance",
     "repeated", "rule", "promo_words", "body_like", "starts_lower",
-    "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters",
+    "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters", "tools",
 )  # fmt: skip
 _BUCKETS = (("words_1", 1), ("words_2_3", 3), ("words_4_6", 6), ("words_7_12", 12),
             ("words_13_25", 25))  # fmt: skip
-CONTEXT = ("log_words", "stopwords", "ends_sentence", "rule", "body_like", "capitalised")
+CONTEXT = ("log_words", "stopwords", "ends_sentence", "rule", "body_like", "capitalised", "tools")
 NAMES = (
     OWN
     + tuple(f"prev_{name}" for name in CONTEXT)
@@ -54,6 +55,7 @@ def own_features(text: str, rule: bool) -> dict[str, float]:
         "body_like": float(is_body_like(text, words)),
         "starts_lower": float(text[0].islower()),
         "no_letters": float(letters == 1 and not text[0].isalpha()),
+        "tools": tool_share(text),
         **_length_class(len(words)),
     }
 

@@ -53,3 +53,50 @@ def article_region(texts: list[str]) -> tuple[int, int]:
         if running > best:
             best, best_span = running, (start, index + 1)
     return best_span
+
+
+HEADLINE_WITHIN = 25  # paragraphs above the region searched for its headline (menus, tools between)
+DECK_SHARE = 0.3  # a line above the region sharing this much of its words with the lede stays
+_TOPMOST = 0.5  # the headline is the highest line sharing half as much as the best one
+_LEDE = 5  # the region's first paragraphs, whose words a headline shares
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_NOT_HEADLINE = re.compile(  # a byline, a date line, a tool bar, a link: never the headline
+    r"(?i)^(?:by|posted|published|updated|filed|tags?|photo|image|source|more|related|see)\b"
+    r"|[|»«•©]|\d{1,2}:\d\d|https?:|www\.|\.com\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+    rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? (?:19|20)\d\d\b"
+)
+
+
+def headline_above(texts: list[str], start: int, skip: list[bool]) -> tuple[int | None, set[int]]:
+    """The article's headline above the region, and the lines that stay with it (its deck).
+
+    Among the HEADLINE_WITHIN headline-shaped lines above the region (not those `skip` marks),
+    each scores the share of its words found in the lede, plus one when the page's first line
+    (its <title>, in a whole-page dump) repeats it. The headline is the highest line scoring at
+    least _TOPMOST of the best (a deck under a headline often shares more); every line scoring
+    DECK_SHARE stays too.
+    """
+    scores = _headline_scores(texts, start, skip)
+    if not scores or max(scores.values()) <= 0:
+        return None, set()
+    best = max(scores.values())
+    headline = min(i for i, score in scores.items() if score >= _TOPMOST * best)
+    kept = {i for i, score in scores.items() if score >= DECK_SHARE or score == best}
+    return headline, kept
+
+
+def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int, float]:
+    lede = {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
+    title, scores = texts[0].casefold(), {}
+    for index in range(max(start - HEADLINE_WITHIN, 0), start):
+        text = texts[index]
+        words = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+        if skip[index] or not 3 <= len(_WORD.findall(text)) <= 40 or not words:
+            continue
+        if text[-1] in ":;," or _NOT_HEADLINE.search(text):
+            continue
+        scores[index] = sum(w in lede for w in words) / len(words)
+        if index and text.casefold() in title:
+            scores[index] += 1  # the page's <title> line repeats the headline, with the site
+    return scores

@@ -1,0 +1,126 @@
+"""Cleaning that carries across sites: furniture vocabulary lines and the article's headline."""
+
+import pytest
+
+from service.pipeline.normalize import normalize
+from service.pipeline.normalize.furniture import MAX_FURNITURE_WORDS, furniture_kind
+from service.pipeline.normalize.region import headline_above
+
+PROSE = [
+    "Rescue teams searched the flooded valley on Monday after the river burst its banks overnight.",
+    "The mayor said that more than two hundred homes had been evacuated and that roads were shut.",
+    "Forecasters expect more rain over the weekend, and the army has been asked to stand by.",
+    "Residents who stayed behind said the water rose faster than anyone could remember.",
+    "Officials said the damage would not be known until the water had gone down next week.",
+    "Volunteers handed out food and blankets at the school, which opened as a shelter.",
+    "It was the third time in ten years that the river had flooded the lower part of the town.",
+]
+HEADLINE = "Flooded valley evacuated as river bursts its banks"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Email | Print | Share", "navigation"),
+        ("E-mail this to a friend Printable version", "navigation"),
+        ("Text size: Larger Smaller", "navigation"),
+        ("Most Read Stories", "navigation"),
+        ("Business", "navigation"),
+        ("Posted 3 days ago | 12 comments", "navigation"),
+        ("Updated 12:03 GMT, January 18, 2008", "timestamp"),
+        ("THE ASSOCIATED PRESS", "byline"),
+        ("By Reuters staff", "byline"),
+        ("*", "separator"),
+        ("| » |", "separator"),
+    ],
+)
+def test_furniture_lines_are_named_by_their_words_alone(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "January 18, 2008",  # wire copy's date line: part of the article
+        "2-1",  # a score
+        "Attendance: 18,512",
+        "Home > Sport > Football",  # "football" names a subject, not a tool
+        "Rescue teams searched the valley",
+        "News of the flood reached the capital",
+        " ".join(["share"] * (MAX_FURNITURE_WORDS + 1)),
+    ],
+)
+def test_lines_about_something_are_not_furniture(line):
+    assert furniture_kind(line) is None
+
+
+def test_the_headline_is_the_line_above_that_shares_the_lede_words():
+    texts = ["Home", "News", HEADLINE, "Email | Print", "By Jane Doe", *PROSE]
+    headline, deck = headline_above(texts, 5, [False] * len(texts))
+    assert headline == 2 and deck == {2}
+
+
+def test_the_page_title_line_names_the_headline_even_without_shared_words():
+    title = "Valley residents flee - The Daily Courier"
+    texts = [title, "Home", "Valley residents flee", "Email | Print", *PROSE]
+    headline, _ = headline_above(texts, 4, [False] * len(texts))
+    assert headline == 2
+
+
+def test_no_headline_when_no_line_above_shares_a_word():
+    texts = ["Home", "Weather forecast for Tuesday", *PROSE]
+    assert headline_above(texts, 2, [False] * len(texts)) == (None, set())
+
+
+def test_a_page_loses_its_tools_but_keeps_its_headline_and_prose():
+    page = "\n".join(
+        [
+            "Home",
+            "News",
+            "Sport",
+            HEADLINE,
+            "Printer friendly version | Text size",
+            *PROSE,
+            "*",
+            "Most Read",
+        ]
+    )
+    result = normalize(page, cleaning="standard")
+    assert HEADLINE in result.text and all(p in result.text for p in PROSE)
+    removed = {r.text: r.kind for r in result.removed}
+    assert (
+        removed["Printer friendly version | Text size"] == "navigation"
+        and removed["*"] == "separator"
+    )
+    assert normalize(page, cleaning="rules").text.count("Printer friendly version") == 1
+
+
+def test_a_sentence_of_furniture_words_in_an_article_stays():
+    line = "Most of them are here."  # every word is a function word or a tool word
+    result = normalize("\n".join([*PROSE[:2], line, *PROSE[2:]]), cleaning="aggressive")
+    assert line in result.text
+
+
+def test_a_link_list_that_runs_into_the_headline_gives_it_back():
+    related = ["More news:", "Council approves budget", "School reopens after fire"]
+    page = "\n".join([*related, HEADLINE, *PROSE])
+    assert HEADLINE not in normalize(page, cleaning="rules").text  # the list rule takes it
+    result = normalize(page, cleaning="standard")
+    assert HEADLINE in result.text and all(p in result.text for p in PROSE)
+
+
+def test_the_headline_is_the_highest_line_sharing_the_lede_and_its_deck_stays():
+    deck = "Rescue teams searched the flooded valley after the river burst its banks"
+    texts = ["Home", "Valley floods as river rises", deck, "Email | Print", *PROSE]
+    headline, kept = headline_above(texts, 4, [False] * len(texts))
+    assert headline == 1 and kept == {1, 2}  # the deck shares more, the headline is above it
+
+
+def test_lines_far_under_the_headline_are_text_not_its_byline():
+    # A late-starting region: short lines right under the headline are its byline and tools,
+    # but past HEADER lines they are the article's own subheads and get the outside threshold.
+    from service.pipeline.normalize.classifier import HEADER, _zone
+
+    assert _zone(3, 2, 20, 30) == "header" and _zone(2 + HEADER, 2, 20, 30) == "header"
+    assert _zone(3 + HEADER, 2, 20, 30) == "outside" and _zone(1, 2, 20, 30) == "above"
+    assert _zone(25, 2, 20, 30) == "inside" and _zone(35, 2, 20, 30) == "outside"
