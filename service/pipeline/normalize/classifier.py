@@ -16,10 +16,11 @@ from .dateline import match_dateline
 from .features import NAMES, paragraph_features
 from .furniture import furniture_kind
 from .pieces import Paragraph
-from .region import headline_above
+from .region import MIN_BODY_STOPWORDS, headline_above, stopword_share
 
 MODES = ("rules", "standard", "aggressive")
 MIN_REGION_WORDS = 100
+PROSE_WORDS = 20  # this many words, a fifth of them function words: prose, never the model's
 HEADER = 6  # lines under the headline that may be its byline, dates, tools; then it is text
 # The model's threshold in each zone (_zone), and the zones where `aggressive` also removes
 # sentence-shaped lines: not the region, and not the lines between headline and region, where
@@ -103,7 +104,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         listed, listing = listing, introduces or (listing and len(paragraph.text) < 100)
         if listed:
             continue
-        sentence = _is_sentence_or_score(paragraph.text) or _is_dateline(paragraph.text)
+        sentence = _is_prose(paragraph.text) or _is_dateline(paragraph.text)
         if not sentence and (kind := furniture_kind(paragraph.text)):
             paragraph.kind = kind  # "Most of them are here." is furniture words, and prose
             continue
@@ -134,6 +135,15 @@ def _zone(index: int, headline: int | None, start: int, end: int) -> str:
             "above" if index < headline else "header" if index <= headline + HEADER else "outside"
         )
     return "outside"
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or a score by its shape, or a long run of prose whatever its last character
+    (scrapers drop closing punctuation and quotes): text no model threshold may take."""
+    if _is_sentence_or_score(text):
+        return True
+    words = text.split()
+    return len(words) >= PROSE_WORDS and stopword_share(words) >= MIN_BODY_STOPWORDS
 
 
 def _is_dateline(text: str) -> bool:
