@@ -118,7 +118,11 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
 
 def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int):
     """The headline above the region (None if none) and every line that stays with it."""
-    skip = [p.kind is not None and p.kind not in _RULES_HEADLINES_SURVIVE for p in paragraphs]
+    skip = [
+        (p.kind is not None and p.kind not in _RULES_HEADLINES_SURVIVE)
+        or furniture_kind(p.text) is not None  # "2 days ago" shares the lede's "2"
+        for p in paragraphs
+    ]
     headline, deck = headline_above(texts, start, skip)
     if headline is not None and paragraphs[headline].kind in _RULES_HEADLINES_SURVIVE:
         paragraphs[headline].kind = None  # a list rule ran on into the headline: it stays

@@ -12,9 +12,10 @@ import re
 from .region import STOPWORDS
 
 MAX_FURNITURE_WORDS = 15  # a longer line is at least a sentence about something
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words of two letters or more: a stray letter (mojibake's "Â", a bullet "o") says nothing.
+_TOKEN = re.compile(r"[^\W\d_]{2,}")
 TOOLS = frozenset(
-    """email e mail print printer printable friendly friend friends version share shares
+    """email mail print printer printable friendly friend friends version share shares
     sharing send
     comment comments commenting discuss discussion reply replies rate rating ratings
     recommend recommends save saved bookmark bookmarks digg delicious icio stumbleupon stumble
