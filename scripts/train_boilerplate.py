@@ -53,8 +53,8 @@ GRID = [round(0.5 + 0.01 * step, 2) for step in range(50)]
 MIN_THRESHOLD = 0.9
 ZONE_THRESHOLDS = {
     "outside_threshold": 0.7,  # below the article, or above it when no headline was found
-    "above_threshold": 0.5,  # above the headline: menus, the page's own title, teasers
-    "header_threshold": 0.3,  # the few lines under the headline: bylines, dates, tools
+    "above_threshold": 0.6,  # above the headline: menus, the page's own title, teasers
+    "header_threshold": 0.4,  # the few lines under the headline: bylines, dates, tools
 }
 OUT = ROOT / "service" / "pipeline" / "normalize" / MODEL_FILE
 

@@ -124,3 +124,11 @@ def test_lines_far_under_the_headline_are_text_not_its_byline():
     assert _zone(3, 2, 20, 30) == "header" and _zone(2 + HEADER, 2, 20, 30) == "header"
     assert _zone(3 + HEADER, 2, 20, 30) == "outside" and _zone(1, 2, 20, 30) == "above"
     assert _zone(25, 2, 20, 30) == "inside" and _zone(35, 2, 20, 30) == "outside"
+
+
+def test_a_subhead_shares_the_articles_words_and_another_storys_headline_does_not():
+    from service.pipeline.normalize.region import shared_with_region
+
+    texts = [*PROSE[:3], "Valley residents return home", "Council approves budget", *PROSE[3:]]
+    shares = shared_with_region(texts, 0, len(texts))
+    assert shares[3] >= 0.5 and shares[4] == 0

@@ -38,7 +38,7 @@ KINDS = frozenset(
 # Rule verdicts the headline overrides: a list of links that ran on into it.
 _RULES_HEADLINES_SURVIVE = frozenset({"related_links"})
 MODEL_FILE = "boilerplate_model.json"
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 _DATELINE_CHARS = 60
 _SENTENCE_END = frozenset('.!?"”’')
 _PROMO = re.compile(

@@ -7,7 +7,7 @@ so feature extraction is linear in the input size.
 import re
 
 from .furniture import tool_share
-from .region import article_region, is_body_like, stopword_share
+from .region import article_region, is_body_like, shared_with_region, stopword_share
 
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[.!?][\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -22,6 +22,7 @@ OWN = (
     "ends_sentence", "ends_colon", "sentences", "position", "in_region", "region_distance",
     "repeated", "rule", "promo_words", "body_like", "starts_lower",
     "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters", "tools",
+    "shared",
 )  # fmt: skip
 _BUCKETS = (("words_1", 1), ("words_2_3", 3), ("words_4_6", 6), ("words_7_12", 12),
             ("words_13_25", 25))  # fmt: skip
@@ -80,7 +81,9 @@ def paragraph_features(
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
     total = max(len(texts) - 1, 1)
+    shared = shared_with_region(texts, start, end)
     for index, row in enumerate(rows):
+        row["shared"] = shared[index]
         row["position"] = index / total
         row["in_region"] = float(start <= index < end)
         gap = start - index if index < start else index - end + 1 if index >= end else 0

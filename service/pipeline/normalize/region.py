@@ -7,6 +7,7 @@ so short body lines between prose paragraphs stay inside it.
 """
 
 import re
+from collections import Counter
 
 # Function words of the languages the pages come in (mostly English); jusText's signal.
 STOPWORDS = frozenset(
@@ -53,6 +54,28 @@ def article_region(texts: list[str]) -> tuple[int, int]:
         if running > best:
             best, best_span = running, (start, index + 1)
     return best_span
+
+
+def shared_with_region(texts: list[str], start: int, end: int) -> list[float]:
+    """Per paragraph, the share of its content words found elsewhere in the region [start, end):
+    a subhead or a caption shares the article's words, another story's headline or a promo
+    does not."""
+    words = [_content_words(text) for text in texts]
+    counts = Counter(word for paragraph in words[start:end] for word in paragraph)
+    shares = []
+    for index, paragraph in enumerate(words):
+        own = Counter(paragraph) if start <= index < end else Counter()
+        found = sum(counts[word] > own[word] for word in paragraph)
+        shares.append(found / len(paragraph) if paragraph else 0.0)
+    return shares
+
+
+def _content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in (w.lower() for w in _WORD.findall(text))
+        if w not in STOPWORDS and not w.isdigit()
+    ]
 
 
 HEADLINE_WITHIN = 25  # paragraphs above the region searched for its headline (menus, tools between)
