@@ -80,7 +80,7 @@ def report(title: str, base: int, run) -> None:
 
 def budget(pipeline: Pipeline) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    runs = [pipeline.run([Article("sample", text)])[0].timings for _ in range(20)]
+    runs = [pipeline.run_timed([Article("sample", text)])[1] for _ in range(20)]
     stage = {key: min(t[key] for t in runs) for key in runs[0]}
     share = (stage["normalize"] + stage["enrich"]) / stage["nlp"]
     print(
