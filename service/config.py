@@ -123,6 +123,9 @@ def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
         # to another replica. The count bound (MAX_QUEUED) is what sheds quickly under overload.
         "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 20000),
         "RETRY_AFTER": _int(environ, "RETRY_AFTER", 1),
+        # A worker whose model has work waits this long before taking a new connection, so an
+        # idle worker takes it first; it bounds a probe's wait when all are busy (0: no wait).
+        "ACCEPT_DELAY_MS": _int(environ, "ACCEPT_DELAY_MS", 200),
         "CLIENT_TIMEOUT": _int(environ, "CLIENT_TIMEOUT", 5) or 5,
         "LIMIT_REQUEST_LINE": _int(environ, "LIMIT_REQUEST_LINE", 8190),
         "LIMIT_REQUEST_FIELDS": _int(environ, "LIMIT_REQUEST_FIELDS", 100),

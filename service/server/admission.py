@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from prometheus_client import Counter
 from werkzeug.exceptions import ServiceUnavailable
 
+from . import occupancy
+
 SHED = Counter(
     "enrich_requests_shed_total",
     "Requests answered 503 because every worker was busy and too many were already waiting.",
@@ -130,12 +132,16 @@ class GatedPipeline:
             started.set()
             return self.pipeline.run(articles)
 
-        future = self._executor().submit(context.run, job)
-        waited = time.monotonic()
-        if not started.wait(self._wait_timeout) and future.cancel():
-            waited = time.monotonic() - waited
-            self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
-        return future.result()
+        occupancy.enter()  # the worker takes no new connection while this waits or runs
+        try:
+            future = self._executor().submit(context.run, job)
+            waited = time.monotonic()
+            if not started.wait(self._wait_timeout) and future.cancel():
+                waited = time.monotonic() - waited
+                self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
+            return future.result()
+        finally:
+            occupancy.leave()
 
     def _executor(self) -> ThreadPoolExecutor:
         with self._model_lock:
