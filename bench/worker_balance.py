@@ -25,10 +25,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--accept-delay-ms", default="200", help="0: gthread's own accept loop")
     args = parser.parse_args()
     corpus = load_corpus()
     bodies = single_bodies(corpus, args.passes)
-    env = {"MAX_REQUESTS": "0", "LOG_LEVEL": "info", "MAX_QUEUED": "8"}
+    env = {"MAX_REQUESTS": "0", "LOG_LEVEL": "info", "MAX_QUEUED": "8",
+           "ACCEPT_DELAY_MS": args.accept_delay_ms}
     with running_server(workers=args.workers, env=env) as server:
         post_all(server.url, "/v1/enrich", bodies[:8], args.concurrency)  # warm up
         offset = len(server.log_text())
