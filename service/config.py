@@ -98,6 +98,9 @@ def _model_bounds(environ: Mapping[str, str]) -> dict[str, Any]:
         # bound, ~150 us a token on one idle core here, 2-3x that on a busy one
         # (bench/worst_case_search.py). 0: no bound.
         "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 30000),
+        # Single-document requests waiting together for one worker's model run in one pass of
+        # at most this many estimated tokens (0: each alone); capped by the two bounds above.
+        "COALESCE_TOKENS": _int(environ, "COALESCE_TOKENS", 6000),
     }
 
 
