@@ -32,8 +32,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--passes", type=int, default=2, help="corpus passes per measurement")
-    parser.add_argument("--accept-delay-ms", help="the service's ACCEPT_DELAY_MS (0: gthread's "
-                        "own accept loop); its default if not given")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the service, e.g. ACCEPT_DELAY_MS=0 or "
+                        "COALESCE_TOKENS=0 to measure without placement or shared passes")
     return parser.parse_args()
 
 
@@ -49,8 +50,7 @@ def main() -> None:
     # The wrapper's sync workers queue every connection in the backlog; the service sheds past
     # WORKERS × (1 + MAX_QUEUED) in flight, so it is given room for the highest concurrency.
     admission = {"MAX_QUEUED": str(2 * max(concurrencies) // args.workers)}
-    if args.accept_delay_ms is not None:
-        admission["ACCEPT_DELAY_MS"] = args.accept_delay_ms
+    admission.update(setting.split("=", 1) for setting in args.env)
     with (running_server(workers=args.workers, env=env, command=WRAPPER) as wrapper,
           running_server(workers=args.workers, env={**env, **admission}) as service):
         targets = {"wrapper": (wrapper, "/ents"), "full": (service, "/v1/enrich"),
