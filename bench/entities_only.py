@@ -138,7 +138,7 @@ def main() -> None:
         f"({count} of each: {len(texts)} articles x {rounds} rounds)"
     )
     print("normalization + enrichment + JSON (schema dump and orjson), CPU per article:")
-    stage_shares(app.extensions["pipeline"], texts)
+    stage_shares(app.extensions["pipeline"].pipeline, texts)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ full request's components and with `ner` alone; the report gives medians over th
 """
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -32,6 +33,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--passes", type=int, default=2, help="corpus passes per measurement")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the service, e.g. ACCEPT_DELAY_MS=0 or "
+                        "COALESCE_TOKENS=0 to measure without placement or shared passes")
+    parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE",
+                        help="also measure a second service with these settings, in the same "
+                        "rounds (e.g. ACCEPT_DELAY_MS=0 and COALESCE_TOKENS=0: gthread's own "
+                        "accept loop and one request per pass, as before issue 18)")
     return parser.parse_args()
 
 
@@ -47,10 +55,18 @@ def main() -> None:
     # The wrapper's sync workers queue every connection in the backlog; the service sheds past
     # WORKERS × (1 + MAX_QUEUED) in flight, so it is given room for the highest concurrency.
     admission = {"MAX_QUEUED": str(2 * max(concurrencies) // args.workers)}
+    admission.update(setting.split("=", 1) for setting in args.env)
+    baseline = dict(setting.split("=", 1) for setting in args.baseline)
     with (running_server(workers=args.workers, env=env, command=WRAPPER) as wrapper,
-          running_server(workers=args.workers, env={**env, **admission}) as service):
+          running_server(workers=args.workers, env={**env, **admission}) as service,
+          running_server(workers=args.workers, env={**env, **admission, **baseline})
+          if baseline else contextlib.nullcontext() as before):
         targets = {"wrapper": (wrapper, "/ents"), "full": (service, "/v1/enrich"),
                    "entities": (service, "/v1/enrich")}
+        if before:
+            targets |= {"full_baseline": (before, "/v1/enrich"),
+                        "entities_baseline": (before, "/v1/enrich")}
+            bodies |= {"full_baseline": bodies["full"], "entities_baseline": bodies["entities"]}
         rounds = [one_round(args, nlp, corpus, targets, bodies, concurrencies)
                   for _ in range(args.rounds)]
     report(args, corpus, rounds, concurrencies)
@@ -104,11 +120,23 @@ def report(args, corpus, rounds, concurrencies) -> None:
     busy = 2 * args.workers
     print(f"| full, CPU efficiency vs raw same components, c={busy} | "
           f"{ratio(rounds, ('full', busy), ('raw', 1), lambda m: m.per_cpu()):.3f} |")
+    if ("full_baseline", 1) in rounds[0]:
+        report_baseline(rounds, concurrencies)
     best = max(concurrencies, key=lambda c: median(rounds, ("entities", c), lambda m: m.rate()))
     entities = median(rounds, ("entities", best), lambda m: m.rate())
     raw_ner = median(rounds, ("raw_ner", 1), lambda m: m.rate())
     print(f"| entities only ÷ ({args.workers} × raw ner), c={best} | "
           f"{entities / (args.workers * raw_ner):.3f} |")
+
+
+def report_baseline(rounds, concurrencies) -> None:
+    """The service against its --baseline settings, measured in the same rounds."""
+    for name in ("full", "entities"):
+        for c in concurrencies:
+            for label, metric in (("words/s", lambda m: m.rate()),
+                                  ("words per CPU-s", lambda m: m.per_cpu())):
+                value = ratio(rounds, (name, c), (f"{name}_baseline", c), metric)
+                print(f"| {name} ÷ {name}_baseline, {label}, c={c} | {value:.3f} |")
 
 
 def median(rounds, key, metric) -> float:

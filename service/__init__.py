@@ -25,6 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         max_waiting=app.config["MAX_QUEUED"],
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
         retry_after=app.config["RETRY_AFTER"],
+        coalesce_tokens=_coalesce_tokens(app.config),
     )
     app.extensions["draining"] = draining.is_draining  # /readyz asks; api/ never imports server/
     errors.init_app(app)
@@ -36,3 +37,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
     return app
+
+
+def _coalesce_tokens(config) -> int:
+    """COALESCE_TOKENS, within one model minibatch and one request's bound."""
+    batch = config["NLP_BATCH_TOKENS"]
+    return min(config["COALESCE_TOKENS"], batch, config["MAX_REQUEST_TOKENS"] or batch)

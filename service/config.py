@@ -98,6 +98,9 @@ def _model_bounds(environ: Mapping[str, str]) -> dict[str, Any]:
         # bound, ~150 us a token on one idle core here, 2-3x that on a busy one
         # (bench/worst_case_search.py). 0: no bound.
         "MAX_REQUEST_TOKENS": _int(environ, "MAX_REQUEST_TOKENS", 30000),
+        # Single-document requests waiting together for one worker's model run in one pass of
+        # at most this many estimated tokens (0: each alone); capped by the two bounds above.
+        "COALESCE_TOKENS": _int(environ, "COALESCE_TOKENS", 6000),
     }
 
 
@@ -123,6 +126,9 @@ def _hardening(environ: Mapping[str, str]) -> dict[str, Any]:
         # to another replica. The count bound (MAX_QUEUED) is what sheds quickly under overload.
         "QUEUE_TIMEOUT_MS": _int(environ, "QUEUE_TIMEOUT_MS", 20000),
         "RETRY_AFTER": _int(environ, "RETRY_AFTER", 1),
+        # A worker whose model has work waits this long before taking a new connection, so an
+        # idle worker takes it first; it bounds a probe's wait when all are busy (0: no wait).
+        "ACCEPT_DELAY_MS": _int(environ, "ACCEPT_DELAY_MS", 200),
         "CLIENT_TIMEOUT": _int(environ, "CLIENT_TIMEOUT", 5) or 5,
         "LIMIT_REQUEST_LINE": _int(environ, "LIMIT_REQUEST_LINE", 8190),
         "LIMIT_REQUEST_FIELDS": _int(environ, "LIMIT_REQUEST_FIELDS", 100),

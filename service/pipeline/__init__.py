@@ -92,8 +92,11 @@ class Pipeline:
         """Enrich articles in input order (see run_timed)."""
         return self.run_timed(articles)[0]
 
-    def run_timed(self, articles: list[Article]) -> tuple[list[Enrichment], Timings]:
+    def run_timed(
+        self, articles: list[Article], *, observe: bool = True
+    ) -> tuple[list[Enrichment], Timings]:
         """Enrich articles in input order; beside the results, the seconds each stage took.
+        The observers are told unless `observe` is false (the caller tells them itself).
 
         Articles whose options need the same model components share one nlp.pipe pass, so a
         batch with one set of options is one pass and a mixed batch never runs more than each
@@ -120,8 +123,8 @@ class Pipeline:
                     articles, models, normalized, analyses, guesses, strict=True
                 )
             ]
-        for observe in self.observers:
-            observe(articles, results, timings)
+        for observer in self.observers if observe else ():
+            observer(articles, results, timings)
         return results, timings
 
     def _check_work(self, articles: list[Article], normalized: list) -> None:

@@ -5,10 +5,12 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from prometheus_client import Counter
 from werkzeug.exceptions import ServiceUnavailable
+
+from . import occupancy
+from .model_thread import ModelThread
 
 SHED = Counter(
     "enrich_requests_shed_total",
@@ -81,13 +83,15 @@ class GatedPipeline:
     gthread workers serve requests on several threads, but the model is CPU-bound and its memory
     zones must not interleave: each process runs it on one thread of its own, which also keeps
     its large allocations in one malloc arena. Reading bodies, validating and writing answers
-    overlap on the request threads, so a slow client never holds the model. The server admits
+    overlap on the request threads, so a slow client never holds the model. Single-document
+    requests waiting together share one pass of the model (model_thread.py). The server admits
     `workers x (1 + max_waiting)` requests at once: the rest, and any that wait longer than
     `wait_timeout` for their worker's model, get 503 with Retry-After.
     """
 
     def __init__(
-        self, pipeline, *, workers: int, max_waiting: int, wait_timeout: float, retry_after: int
+        self, pipeline, *, workers: int, max_waiting: int, wait_timeout: float, retry_after: int,
+        coalesce_tokens: int = 0,
     ) -> None:
         self.pipeline = pipeline
         self._admitted = ServerCount(4 * workers + 8)
@@ -96,7 +100,8 @@ class GatedPipeline:
         self._retry_after = retry_after
         self._model_lock = threading.Lock()
         self._model_pid = -1
-        self._model_thread: ThreadPoolExecutor | None = None
+        self._model_thread: ModelThread | None = None
+        self._coalesce_tokens = coalesce_tokens  # waiting requests share a pass up to this
 
     @property
     def model(self):
@@ -123,24 +128,22 @@ class GatedPipeline:
             self._admitted.leave()
 
     def _run_on_model_thread(self, articles):
-        started = threading.Event()
         context = contextvars.copy_context()  # the request's Flask context (g, request id)
+        occupancy.enter()  # the worker takes no new connection while this waits or runs
+        try:
+            job = self._model().submit(articles, context)
+            waited = time.monotonic()
+            if not job.started.wait(self._wait_timeout) and job.future.cancel():
+                waited = time.monotonic() - waited
+                self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
+            return job.future.result()
+        finally:
+            occupancy.leave()
 
-        def job():
-            started.set()
-            return self.pipeline.run(articles)
-
-        future = self._executor().submit(context.run, job)
-        waited = time.monotonic()
-        if not started.wait(self._wait_timeout) and future.cancel():
-            waited = time.monotonic() - waited
-            self._shed("wait_timeout", f"The model stayed busy for {waited:.1f} s.")
-        return future.result()
-
-    def _executor(self) -> ThreadPoolExecutor:
+    def _model(self) -> ModelThread:
         with self._model_lock:
             if self._model_pid != os.getpid():  # threads do not survive the fork: one per worker
-                self._model_thread = ThreadPoolExecutor(1, thread_name_prefix="model")
+                self._model_thread = ModelThread(self.pipeline, self._coalesce_tokens)
                 self._model_pid = os.getpid()
         return self._model_thread
 

@@ -1,27 +1,75 @@
-"""gunicorn's gthread worker, closing its listeners the moment it starts to stop.
+"""gunicorn's gthread worker, placing connections where the model is free, and draining cleanly.
 
-gunicorn's own worker keeps its copy of the listening socket open until its last in-flight
-request is done. The socket is shared by every process of the server and the kernel keeps
-completing connections on it while any copy is open: during a 10 s request, every connection
-made after the drain was accepted by the kernel, never served, then reset (issue 17). Here a
-stopping worker first takes what the kernel has already queued, then closes its copy, so once
-every worker has done so new connections are refused (the caller retries elsewhere), and none
-is accepted and dropped.
+Leaving work to an idle worker (issue 18): every worker polls the same listening socket, and
+a gthread worker accepts whatever it is woken for, so at saturation one worker held three
+requests while the other held one and then sat idle (bench/worker_balance.py,
+docs/performance.md). Here a worker whose model thread has work stops polling the listener
+until that work is done or ACCEPT_DELAY_MS has passed: an idle worker, woken by the same
+event, takes the connection first, as a sync worker would; the delay bounds how long a probe
+or a request waits when every worker is busy. Reading and writing stay on the thread pool,
+so a slow client still holds one thread, not the worker.
+
+Draining (issue 17): gunicorn's own worker keeps its copy of the listening socket open until
+its last in-flight request is done. The socket is shared by every process of the server and
+the kernel keeps completing connections on it while any copy is open: during a 10 s request,
+every connection made after the drain was accepted by the kernel, never served, then reset.
+Here a stopping worker first takes what the kernel has already queued, then closes its copy,
+so once every worker has done so new connections are refused (the caller retries elsewhere),
+and none is accepted and dropped.
 """
+
+import threading
 
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from service.config import from_environ
+from service.server import occupancy
+
 
 class DrainingThreadWorker(ThreadWorker):
-    """A gthread worker that stops listening before it finishes its in-flight requests."""
+    """A gthread worker that leaves connections to idle workers and stops listening first."""
+
+    def init_process(self) -> None:
+        """As gthread's, with the accept delay read from the settings."""
+        self.accept_delay = from_environ()["ACCEPT_DELAY_MS"] / 1000
+        self._held = self._force = False
+        self._hold_id = 0
+        super().init_process()
+
+    def accept(self, listener) -> None:
+        """Take the connection, unless the model has work: then hold, unless the delay is over."""
+        if self.accept_delay and self.alive and occupancy.busy() and not self._force:
+            self._hold()
+            return
+        self._force = False
+        super().accept(listener)
 
     def set_accept_enabled(self, enabled: bool) -> None:
-        """As gthread's; once the worker is stopping, also serve the queue and close listeners."""
+        """As gthread's, not while held; once the worker is stopping, serve the queue, close."""
+        if enabled and self._held and self.alive:
+            return
         super().set_accept_enabled(enabled)
         if not enabled and not self.alive:
             for listener in self.sockets:
                 self._accept_queued(listener)
                 listener.close()
+
+    def _hold(self) -> None:
+        """Stop polling the listener until the model is idle or the delay has passed."""
+        self._held, self._hold_id = True, self._hold_id + 1
+        ThreadWorker.set_accept_enabled(self, False)
+        hold = self._hold_id
+        timer = threading.Timer(self.accept_delay, self.method_queue.defer,
+                                (self._resume, hold, True))
+        timer.daemon = True
+        timer.start()
+        occupancy.when_idle(lambda: self.method_queue.defer(self._resume, hold, False))
+
+    def _resume(self, hold: int, overdue: bool) -> None:
+        """On the main thread: poll the listener again (the run loop re-registers it)."""
+        if hold != self._hold_id or not self._held:
+            return  # that hold already ended
+        self._held, self._force = False, overdue
 
     def _accept_queued(self, listener) -> None:
         """Hand every connection the kernel has already completed to the thread pool."""

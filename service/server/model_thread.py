@@ -1,0 +1,113 @@
+"""A worker's one model thread: it runs the requests waiting for it, several in one pass if it can.
+
+When single-document requests with the same sections are waiting together, the thread takes
+them all (up to the token budget) and runs them through one Pipeline.run, as a batch request
+would: one nlp.pipe pass, minibatched, which costs the model less per word than one document
+at a time. It never waits to gather: at concurrency 1 each request runs alone, as before. The
+results are the same as running each alone (tests/test_coalesce.py compares them on the
+fixture articles). Each request keeps its own answer, error, wait timeout and metrics:
+observers are told of each request in its own context, with the stage times of the pass it
+was part of, and if the shared pass fails, each request is run again alone.
+"""
+
+import collections
+import contextvars
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from ..pipeline.budget import estimate_tokens
+from ..pipeline.nlp import components_for
+
+
+@dataclass
+class Job:
+    """One request's articles, its context (Flask g, request id) and its answer to come."""
+
+    articles: list
+    context: contextvars.Context
+    future: Future = field(default_factory=Future)
+    started: threading.Event = field(default_factory=threading.Event)
+
+
+class ModelThread:
+    """A queue of jobs and the one thread that runs them."""
+
+    def __init__(self, pipeline, token_budget: int) -> None:
+        self.pipeline = pipeline
+        self.token_budget = token_budget  # 0: every job runs alone
+        self._jobs: collections.deque[Job] = collections.deque()
+        self._ready = threading.Condition()
+        threading.Thread(target=self._serve, name="model", daemon=True).start()
+
+    def submit(self, articles: list, context: contextvars.Context) -> Job:
+        """Queue the articles; the job's `started` is set once the model takes them."""
+        job = Job(articles, context)
+        with self._ready:
+            self._jobs.append(job)
+            self._ready.notify()
+        return job
+
+    def _serve(self) -> None:
+        while True:
+            jobs = [job for job in self._take() if job.future.set_running_or_notify_cancel()]
+            for job in jobs:
+                job.started.set()
+            if len(jobs) == 1:
+                _run_alone(self.pipeline, jobs[0])
+            elif jobs:
+                self._run_together(jobs)
+
+    def _take(self) -> list[Job]:
+        """The first job, and the waiting ones that can share its pass within the budget."""
+        with self._ready:
+            while not self._jobs:
+                self._ready.wait()
+            first = self._jobs.popleft()
+            if not self.token_budget or len(first.articles) != 1:
+                return [first]
+            taken, budget = [first], self.token_budget - self._tokens(first)
+            sections = components_for(first.articles[0].options.include)
+            kept = collections.deque()
+            while self._jobs:
+                job = self._jobs.popleft()
+                if (len(job.articles) == 1 and budget >= self._tokens(job)
+                        and components_for(job.articles[0].options.include) == sections):
+                    taken.append(job)
+                    budget -= self._tokens(job)
+                else:
+                    kept.append(job)
+            self._jobs.extendleft(reversed(kept))  # the rest keep their order
+        return taken
+
+    def _tokens(self, job: Job) -> int:
+        unspaced = self.pipeline.bounds.unspaced_chars
+        return sum(estimate_tokens(article.text, unspaced) for article in job.articles)
+
+    def _run_together(self, jobs: list[Job]) -> None:
+        articles = [job.articles[0] for job in jobs]
+        try:
+            results, timings = self.pipeline.run_timed(articles, observe=False)
+        except Exception:  # noqa: BLE001 - whose request it was is unknown: each runs alone
+            for job in jobs:
+                _run_alone(self.pipeline, job)
+            return
+        for job, result in zip(jobs, results, strict=True):
+            try:
+                job.context.run(_observe, self.pipeline, job.articles, [result], timings)
+            except Exception as error:  # noqa: BLE001 - the request's own error
+                job.future.set_exception(error)
+                continue
+            job.future.set_result([result])
+
+
+def _run_alone(pipeline, job: Job) -> None:
+    try:
+        job.future.set_result(job.context.run(pipeline.run, job.articles))
+    except BaseException as error:  # noqa: BLE001 - handed to the request's thread
+        job.future.set_exception(error)
+
+
+def _observe(pipeline, articles, results, timings) -> None:
+    for observe in pipeline.observers:
+        observe(articles, results, timings)
