@@ -66,3 +66,22 @@ def test_every_name_in_the_config_is_a_gunicorn_setting():
              if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")}
     known = {setting.name for setting in KNOWN_SETTINGS}
     assert (assigned - {"settings"}) | hooks <= known
+
+
+def test_the_gthread_internals_the_worker_class_overrides_are_still_there():
+    # service/server/workers.py: accept() is held while the model is busy, set_accept_enabled()
+    # is what the run loop calls to re-register the listener, enqueue_req() and nr_conns take
+    # queued connections on drain, method_queue.defer() brings a timer back to the main thread.
+    from gunicorn.workers.gthread import PollableMethodQueue, ThreadWorker
+
+    for name, params in {
+        "accept": ["self", "listener"],
+        "set_accept_enabled": ["self", "enabled"],
+        "enqueue_req": ["self", "conn"],
+        "init_process": ["self"],
+    }.items():
+        assert list(inspect.signature(getattr(ThreadWorker, name)).parameters) == params, name
+    assert "set_accept_enabled(" in inspect.getsource(ThreadWorker.run)
+    init = inspect.getsource(ThreadWorker.__init__)
+    assert "self.method_queue = PollableMethodQueue()" in init and "self.nr_conns" in init
+    assert list(inspect.signature(PollableMethodQueue.defer).parameters)[:2] == ["self", "callback"]
