@@ -22,7 +22,7 @@ OWN = (
     "ends_sentence", "ends_colon", "sentences", "position", "in_region", "region_distance",
     "repeated", "rule", "promo_words", "body_like", "starts_lower",
     "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "no_letters", "tools",
-    "shared",
+    "in_article_words",
 )  # fmt: skip
 _BUCKETS = (("words_1", 1), ("words_2_3", 3), ("words_4_6", 6), ("words_7_12", 12),
             ("words_13_25", 25))  # fmt: skip
@@ -85,9 +85,9 @@ def paragraph_features(
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
     total = max(len(texts) - 1, 1)
-    shared = shared_with_region(texts, start, end)
+    in_article = shared_with_region(texts, start, end)
     for index, row in enumerate(rows):
-        row["shared"] = shared[index]
+        row["in_article_words"] = in_article[index]
         row["position"] = index / total
         row["in_region"] = float(start <= index < end)
         gap = start - index if index < start else index - end + 1 if index >= end else 0
