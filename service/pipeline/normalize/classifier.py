@@ -94,7 +94,8 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         # Less than an article's worth of prose (wire results, tables, a list of figures):
         # not a page the model knows, so it decides nothing.
         return
-    headline, headlines = _headlines(paragraphs, texts, start)
+    furniture = [furniture_kind(text) for text in texts]
+    headline, headlines = _headlines(paragraphs, texts, start, furniture)
     listing = False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
         if paragraph.kind or paragraph.section or index in headlines:
@@ -105,8 +106,8 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         if listed:
             continue
         sentence = _is_prose(paragraph.text) or _is_dateline(paragraph.text)
-        if not sentence and (kind := furniture_kind(paragraph.text)):
-            paragraph.kind = kind  # "Most of them are here." is furniture words, and prose
+        if not sentence and furniture[index]:  # "Most of them are here." is words of both
+            paragraph.kind = furniture[index]
             continue
         zone = _zone(index, headline, start, end)
         if sentence and not (aggressive and zone in _UNGUARDED):
@@ -116,12 +117,12 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
             paragraph.score = round(score, 3)
 
 
-def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int):
+def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int, furniture: list):
     """The headline above the region (None if none) and every line that stays with it."""
     skip = [
         (p.kind is not None and p.kind not in _RULES_HEADLINES_SURVIVE)
-        or furniture_kind(p.text) is not None  # "2 days ago" shares the lede's "2"
-        for p in paragraphs
+        or kind is not None  # furniture: "2 days ago" shares the lede's "2"
+        for p, kind in zip(paragraphs, furniture, strict=True)
     ]
     headline, deck = headline_above(texts, start, skip)
     if headline is not None and paragraphs[headline].kind in _RULES_HEADLINES_SURVIVE:

@@ -14,7 +14,8 @@ from .region import STOPWORDS
 MAX_FURNITURE_WORDS = 15  # a longer line is at least a sentence about something
 # Words of two letters or more: a stray letter (mojibake's "Â", a bullet "o") says nothing.
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
-TOOLS = frozenset(
+# Words of page tools, menus and section names.
+_TOOL_WORDS = frozenset(
     """email mail print printer printable friendly friend friends version share shares
     sharing send
     comment comments commenting discuss discussion reply replies rate rating ratings
@@ -42,13 +43,7 @@ TOOLS = frozenset(
     environment multimedia interactive graphics columnists columns column editorials
     features magazine quiz polls poll vote votes widgets tools toolbar toolbox options info
     information feedback corrections staff media kit press investors services products
-    login signup logon tip tips report issue error typo translate print_article rss2
-    posted published updated modified filed ago am pm gmt utc bst est edt cst cdt pst pdt
-    ist cet hrs min mins minute minutes hour hours day days week weeks month months year
-    years yesterday monday tuesday wednesday thursday friday saturday sunday mon tue tues
-    wed thu thur thurs fri sat sun january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    st nd rd th""".split()
+    signup logon tip tips report issue error typo translate print_article rss2""".split()
 )
 # A wire credit on a line of its own: an agency's name and the words around it.
 AGENCIES = frozenset(
@@ -59,7 +54,7 @@ _CREDIT_WORDS = frozenset(
     """the by from and canadian france staff writer writers reporter reporters correspondent
     correspondents wire wires service services agencies news agency""".split()
 )
-# Words that name a page tool rather than a date or a section: one must be on the line.
+# Words of timestamps: a line of only these (and numbers) is a date, furniture only when stamped.
 _DATE_WORDS = frozenset(
     """posted published updated modified filed ago am pm gmt utc bst est edt cst cdt pst pdt
     ist cet hrs min mins minute minutes hour hours day days week weeks month months year
@@ -68,6 +63,7 @@ _DATE_WORDS = frozenset(
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     st nd rd th today""".split()
 )
+TOOLS = _TOOL_WORDS | _DATE_WORDS  # every furniture word
 _STAMP = re.compile(r"(?i)\b(?:updated|published|posted|modified|ago|gmt|utc)\b|\d:\d\d")
 
 
