@@ -8,7 +8,7 @@ lines either side (boilerplate_data.crop). A boilerplate line counts as removed 
 half its characters are in `removed`; body loss counts body words inside removed spans (but
 not in a removed duplicate, whose text stays in the output).
 --held-out keeps only the validation split (by site) of in-repo data; --split dev|test keeps
-half of the sites (the dev half set the outside-region threshold, the test half measures it);
+half of the sites (the zone thresholds were first tried on dev, then checked on test);
 --entities N runs spaCy's ner on the first N pages' cleaned and clean text and reports entity
 F1 (micro, text + label).
 """

@@ -1,9 +1,10 @@
 """The learned boilerplate classifier: logistic regression over features.py, in pure Python.
 
 The model is fitted offline (scripts/train_boilerplate.py) and shipped as boilerplate_model.json
-in this package; it is read once per process. A paragraph no rule removed is removed when its
-probability of being boilerplate reaches the model's body-safe threshold; in aggressive mode a
-lower threshold applies outside the article region (region.py).
+in this package; it is read once per process. A paragraph no rule removed is removed when it is
+made of furniture words (furniture.py), or when its probability of being boilerplate reaches
+the threshold of where it lies: inside the article region, under or above its headline
+(region.py), or elsewhere outside it (_zone). Prose shapes are guarded in every zone but one.
 """
 
 import json
@@ -127,7 +128,8 @@ def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int, furnit
     headline, deck = headline_above(texts, start, skip)
     if headline is not None and paragraphs[headline].kind in _RULES_HEADLINES_SURVIVE:
         paragraphs[headline].kind = None  # a list rule ran on into the headline: it stays
-    return headline, {i for i in deck if not paragraphs[i].kind} | {headline}
+    kept = {i for i in deck if not paragraphs[i].kind}
+    return headline, kept if headline is None else kept | {headline}
 
 
 def _zone(index: int, headline: int | None, start: int, end: int) -> str:
