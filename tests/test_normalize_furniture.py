@@ -95,6 +95,16 @@ def test_a_page_loses_its_tools_but_keeps_its_headline_and_prose():
     assert normalize(page, cleaning="rules").text.count("Printer friendly version") == 1
 
 
+def test_the_headline_found_above_the_article_is_the_title_not_the_first_menu_line():
+    crumb = "Home > Weather > Regional stories"  # headline-shaped: the rules call it the title
+    page = "\n".join([crumb, "Special report", f"{HEADLINE} - Reuters", *PROSE])
+    assert normalize(page, cleaning="rules").title == crumb
+    result = normalize(page, cleaning="standard")
+    assert (result.title, result.publisher) == (HEADLINE, "Reuters")
+    assert crumb not in result.text and HEADLINE in result.text
+    assert [s.kind for s in result.sections if s.kind == "title"] == ["title"]
+
+
 def test_a_sentence_of_furniture_words_in_an_article_stays():
     line = "Most of them are here."  # every word is a function word or a tool word
     result = normalize("\n".join([*PROSE[:2], line, *PROSE[2:]]), cleaning="aggressive")

@@ -62,7 +62,9 @@ def normalize(
     lines, cut = scan(raw, max_run=max_run_chars, max_marks=max_combining_marks)
     paragraphs, authors, title, publisher = _apply_rules(lines)
     if cleaning != "rules":
-        classify(paragraphs, aggressive=cleaning == "aggressive")
+        named = classify(paragraphs, aggressive=cleaning == "aggressive")
+        title = next((p.text for p in paragraphs if p.section == "title"), None)
+        publisher = named or publisher
     drop_duplicates(paragraphs)  # after the model: a teaser copy it removed leaves the body's
     label_captions(paragraphs)
     dateline_at = mark_dateline(paragraphs)

@@ -16,6 +16,7 @@ from importlib.resources import files
 from .dateline import match_dateline
 from .features import NAMES, paragraph_features
 from .furniture import furniture_kind
+from .layout import make_title
 from .pieces import Paragraph
 from .region import MIN_BODY_STOPWORDS, headline_above, stopword_share
 
@@ -84,19 +85,21 @@ def scores(paragraphs: list[Paragraph]) -> tuple[list[float], tuple[int, int]]:
     return [probability(model, row) for row in rows], region
 
 
-def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
-    """Remove the paragraphs no rule removed that the model calls boilerplate, with a kind."""
+def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | None:
+    """Remove the paragraphs no rule removed that the model calls boilerplate, with a kind.
+    The headline it finds becomes the title; it returns the publisher that headline names."""
     if not paragraphs:
-        return
+        return None
     model = load_model()
     found, (start, end) = scores(paragraphs)
     texts = [p.text for p in paragraphs]
     if sum(len(text.split()) for text in texts[start:end]) < MIN_REGION_WORDS:
         # Less than an article's worth of prose (wire results, tables, a list of figures):
         # not a page the model knows, so it decides nothing.
-        return
+        return None
     furniture = [furniture_kind(text) for text in texts]
     headline, headlines = _headlines(paragraphs, texts, start, furniture)
+    publisher = _retitle(paragraphs, headline)
     listing = False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
         if paragraph.kind or paragraph.section or index in headlines:
@@ -116,6 +119,18 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> None:
         if score >= model[_THRESHOLDS[zone]]:
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
+    return publisher
+
+
+def _retitle(paragraphs: list[Paragraph], headline: int | None) -> str | None:
+    """Make the headline found above the region the title: the rules' first headline-shaped
+    line is, on most pages, a menu or a breadcrumb, and it goes to the model like any line."""
+    if headline is None or paragraphs[headline].section:
+        return None
+    for paragraph in paragraphs:
+        if paragraph.section == "title":
+            paragraph.section = None
+    return make_title(paragraphs[headline])
 
 
 def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int, furniture: list):

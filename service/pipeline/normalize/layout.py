@@ -66,11 +66,18 @@ def mark_title(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
             if paragraph.text[-1:] in '.!?"”' or len(paragraph.text) > 200:
                 return None, None  # prose came first: this article has no headline line
             continue
-        if end < len(paragraph.text):
-            paragraph.cut(end, len(paragraph.text), "publisher_suffix")
-        paragraph.section = "title"
+        publisher = make_title(paragraph)
         return paragraph.text, publisher
     return None, None
+
+
+def make_title(paragraph: Paragraph) -> str | None:
+    """Label the paragraph the title, its publisher suffix cut off; the publisher it named."""
+    end, publisher = split_headline(paragraph.text)
+    if end < len(paragraph.text):
+        paragraph.cut(end, len(paragraph.text), "publisher_suffix")
+    paragraph.section = "title"
+    return publisher
 
 
 def mark_dateline(paragraphs: list[Paragraph]) -> DatelineAt | None:
