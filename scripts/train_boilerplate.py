@@ -55,6 +55,13 @@ ZONE_THRESHOLDS = {
     "outside_threshold": 0.7,  # below the article, or above it when no headline was found
     "above_threshold": 0.6,  # above the headline: menus, the page's own title, teasers
     "header_threshold": 0.4,  # the few lines under the headline: bylines, dates, tools
+    # Further down, still above the region: a late region's table of contents shares its
+    # words and scores low (the readability pages label it body).
+    "between_threshold": 0.4,
+    # The tail (classifier._tail): past a removed line under the region, before prose comes
+    # again, what is not prose is furniture whatever its score (on the L3S half it was tried
+    # on, about 4 boilerplate lines per body word lost).
+    "tail_threshold": 0.0,
 }
 OUT = ROOT / "service" / "pipeline" / "normalize" / MODEL_FILE
 

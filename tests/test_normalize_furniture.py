@@ -126,14 +126,40 @@ def test_the_headline_is_the_highest_line_sharing_the_lede_and_its_deck_stays():
     assert headline == 1 and kept == {1, 2}  # the deck shares more, the headline is above it
 
 
-def test_lines_far_under_the_headline_are_text_not_its_byline():
-    # A late-starting region: short lines right under the headline are its byline and tools,
-    # but past HEADER lines they are the article's own subheads and get the outside threshold.
+def test_zones_of_a_page_around_its_headline_and_region():
     from service.pipeline.normalize.classifier import HEADER, _zone
 
-    assert _zone(3, 2, 20, 30) == "header" and _zone(2 + HEADER, 2, 20, 30) == "header"
-    assert _zone(3 + HEADER, 2, 20, 30) == "outside" and _zone(1, 2, 20, 30) == "above"
-    assert _zone(25, 2, 20, 30) == "inside" and _zone(35, 2, 20, 30) == "outside"
+    region, tail = (20, 30), {33}
+    assert _zone(3, 2, region, tail) == "header" and _zone(2 + HEADER, 2, region, tail) == "header"
+    assert _zone(3 + HEADER, 2, region, tail) == "between" and _zone(1, 2, region, tail) == "above"
+    assert _zone(25, 2, region, tail) == "inside" and _zone(31, 2, region, tail) == "outside"
+    assert _zone(33, 2, region, tail) == "tail" and _zone(5, None, region, tail) == "outside"
+
+
+def test_past_the_first_removed_line_under_the_article_what_is_not_prose_goes():
+    # The model gives these two headlines 0.3-0.5: under any threshold but the tail's.
+    footer = [
+        "© 2008 The Valley Herald",
+        "Mayor faces river questions",
+        "School reopens after fire",
+    ]
+    page = "\n".join(
+        [HEADLINE, *PROSE, "Weather outlook", *footer, "Click here for more of our coverage."]
+    )
+    result = normalize(page, cleaning="standard")
+    assert all(p in result.text for p in PROSE) and "Weather outlook" in result.text
+    assert not any(line in result.text for line in footer)
+    assert "Click here for more of our coverage." in result.text  # prose stays in `standard`
+    assert "Click here for more of our coverage." not in normalize(page, cleaning="aggressive").text
+
+
+def test_prose_after_a_removed_line_means_the_article_went_on():
+    later = "Engineers will inspect the bridges over the river before the roads reopen to traffic."
+    ads = ["Advertisement", "Story continues below", "Advertisement"]  # apart from the region
+    page = "\n".join([HEADLINE, *PROSE, *ads, later, "Roads reopen after the flood"])
+    result = normalize(page, cleaning="standard")
+    assert result.text.count("Advertisement") == 0
+    assert "Roads reopen after the flood" in result.text and later in result.text
 
 
 def test_a_subhead_shares_the_articles_words_and_another_storys_headline_does_not():

@@ -4,7 +4,8 @@ The model is fitted offline (scripts/train_boilerplate.py) and shipped as boiler
 in this package; it is read once per process. A paragraph no rule removed is removed when it is
 made of furniture words (furniture.py), or when its probability of being boilerplate reaches
 the threshold of where it lies: inside the article region, under or above its headline
-(region.py), or elsewhere outside it (_zone). Prose shapes are guarded in every zone but one.
+(region.py), in the page's tail, or elsewhere outside it (_zone). The headline it finds is the
+title. Prose shapes are guarded everywhere but, in `aggressive`, below or away from the article.
 """
 
 import json
@@ -18,22 +19,24 @@ from .features import NAMES, paragraph_features
 from .furniture import furniture_kind
 from .layout import make_title
 from .pieces import Paragraph
-from .region import MIN_BODY_STOPWORDS, headline_above, stopword_share
+from .region import MIN_BODY_STOPWORDS, headline_above, is_body_like, stopword_share
 
 MODES = ("rules", "standard", "aggressive")
 MIN_REGION_WORDS = 100
 PROSE_WORDS = 20  # this many words, a fifth of them function words: prose, never the model's
 HEADER = 6  # lines under the headline that may be its byline, dates, tools; then it is text
 # The model's threshold in each zone (_zone), and the zones where `aggressive` also removes
-# sentence-shaped lines: not the region, and not the lines between headline and region, where
-# a lede the region missed would be.
+# sentence-shaped lines (at the outside threshold): not the region, and not the lines between
+# headline and region, where a lede the region missed would be.
 _THRESHOLDS = {
     "inside": "threshold",
     "header": "header_threshold",
+    "between": "between_threshold",
     "above": "above_threshold",
+    "tail": "tail_threshold",
     "outside": "outside_threshold",
 }
-_UNGUARDED = frozenset({"outside"})
+_UNGUARDED = frozenset({"outside", "tail"})
 KINDS = frozenset(
     {"promo", "navigation", "related", "boilerplate", "timestamp", "byline", "separator"}
 )
@@ -100,6 +103,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     furniture = [furniture_kind(text) for text in texts]
     headline, headlines = _headlines(paragraphs, texts, start, furniture)
     publisher = _retitle(paragraphs, headline)
+    tail = _tail(paragraphs, furniture, end)
     listing = False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
         if paragraph.kind or paragraph.section or index in headlines:
@@ -113,10 +117,11 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         if not sentence and furniture[index]:  # "Most of them are here." is words of both
             paragraph.kind = furniture[index]
             continue
-        zone = _zone(index, headline, start, end)
+        zone = _zone(index, headline, (start, end), tail)
         if sentence and not (aggressive and zone in _UNGUARDED):
             continue  # prose, a score or a count: never the model's to remove from an article
-        if score >= model[_THRESHOLDS[zone]]:
+        # Prose that `aggressive` lets the model judge goes only at the outside threshold.
+        if score >= model[_THRESHOLDS["outside" if sentence else zone]]:
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
     return publisher
@@ -147,15 +152,34 @@ def _headlines(paragraphs: list[Paragraph], texts: list[str], start: int, furnit
     return headline, kept if headline is None else kept | {headline}
 
 
-def _zone(index: int, headline: int | None, start: int, end: int) -> str:
-    """Where a paragraph lies: in the article region, between its headline and the region
-    (bylines, tools, the deck), above the headline, or elsewhere outside the region."""
+def _tail(paragraphs: list[Paragraph], furniture: list, end: int) -> set[int]:
+    """The page's tail: under the region, the paragraphs after a line that a rule or the
+    furniture words removed ("Related stories", "© 2008"), until prose comes again (the
+    article went on past a table, or readers' comments begin)."""
+    tail, ended = set(), False
+    for index in range(end, len(paragraphs)):
+        if ended:
+            tail.add(index)
+        if paragraphs[index].kind or furniture[index]:
+            ended = True
+        elif is_body_like(paragraphs[index].text):
+            ended = False
+    return tail
+
+
+def _zone(index: int, headline: int | None, region: tuple[int, int], tail: set[int]) -> str:
+    """Where a paragraph lies: in the article region; under its headline (bylines, tools, the
+    deck), further down but above the region, or above the headline; in the page's tail
+    (_tail); or elsewhere outside the region."""
+    start, end = region
     if start <= index < end:
         return "inside"
+    if index in tail:
+        return "tail"
     if headline is not None and index < start:
-        return (
-            "above" if index < headline else "header" if index <= headline + HEADER else "outside"
-        )
+        if index < headline:
+            return "above"
+        return "header" if index <= headline + HEADER else "between"
     return "outside"
 
 
