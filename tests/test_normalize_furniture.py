@@ -162,6 +162,12 @@ def test_prose_after_a_removed_line_means_the_article_went_on():
     assert "Roads reopen after the flood" in result.text and later in result.text
 
 
+def test_a_one_word_label_with_a_colon_does_not_introduce_a_table():
+    tools = ["Font:", "*", "Larger"]  # a text-size widget, not "Results on Saturday:"
+    result = normalize("\n".join([*PROSE[:4], *tools, *PROSE[4:]]), cleaning="standard")
+    assert [r.text for r in result.removed if r.text in tools] == tools
+
+
 def test_a_subhead_shares_the_articles_words_and_another_storys_headline_does_not():
     from service.pipeline.normalize.region import shared_with_region
 

@@ -108,8 +108,10 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
         if paragraph.kind or paragraph.section or index in headlines:
             continue  # a rule's verdict is more precise; titles and captions stay
-        # Wire copy's "Results on Saturday:" introduces table lines, which are the article.
-        introduces = paragraph.text[-1] == ":" and (listing or start <= index <= end)
+        # Wire copy's "Results on Saturday:" introduces table lines, which are the article
+        # (a lone "Font:" introduces nothing).
+        introduces = paragraph.text[-1] == ":" and " " in paragraph.text
+        introduces = introduces and (listing or start <= index <= end)
         listed, listing = listing, introduces or (listing and len(paragraph.text) < 100)
         if listed:
             continue
