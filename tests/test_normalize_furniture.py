@@ -105,6 +105,13 @@ def test_the_headline_found_above_the_article_is_the_title_not_the_first_menu_li
     assert [s.kind for s in result.sections if s.kind == "title"] == ["title"]
 
 
+def test_a_short_story_loses_its_furniture_lines_though_the_model_stays_out():
+    page = "\n".join([HEADLINE, "Text size: Larger Smaller", PROSE[0], "Most Read Stories"])
+    result = normalize(page, cleaning="standard")
+    assert result.text == f"{HEADLINE}\n\n{PROSE[0]}"
+    assert [r.kind for r in result.removed] == ["navigation", "navigation"]
+
+
 def test_a_sentence_of_furniture_words_in_an_article_stays():
     line = "Most of them are here."  # every word is a function word or a tool word
     result = normalize("\n".join([*PROSE[:2], line, *PROSE[2:]]), cleaning="aggressive")

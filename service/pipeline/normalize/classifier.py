@@ -96,11 +96,14 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     model = load_model()
     found, (start, end) = scores(paragraphs)
     texts = [p.text for p in paragraphs]
+    furniture = [furniture_kind(text) for text in texts]
     if sum(len(text.split()) for text in texts[start:end]) < MIN_REGION_WORDS:
         # Less than an article's worth of prose (wire results, tables, a list of figures):
-        # not a page the model knows, so it decides nothing.
+        # not a page the model knows, so only the furniture words decide.
+        for paragraph, kind in zip(paragraphs, furniture, strict=True):
+            if kind and not (paragraph.kind or paragraph.section or _is_text(paragraph.text)):
+                paragraph.kind = kind
         return None
-    furniture = [furniture_kind(text) for text in texts]
     headline, headlines = _headlines(paragraphs, texts, start, furniture)
     publisher = _retitle(paragraphs, headline)
     tail = _tail(paragraphs, furniture, end)
@@ -115,7 +118,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         listed, listing = listing, introduces or (listing and len(paragraph.text) < 100)
         if listed:
             continue
-        sentence = _is_prose(paragraph.text) or _is_dateline(paragraph.text)
+        sentence = _is_text(paragraph.text)
         if not sentence and furniture[index]:  # "Most of them are here." is words of both
             paragraph.kind = furniture[index]
             continue
@@ -183,6 +186,11 @@ def _zone(index: int, headline: int | None, region: tuple[int, int], tail: set[i
             return "above"
         return "header" if index <= headline + HEADER else "between"
     return "outside"
+
+
+def _is_text(text: str) -> bool:
+    """Prose, or a dateline on a line of its own: what the furniture words never take."""
+    return _is_prose(text) or _is_dateline(text)
 
 
 def _is_prose(text: str) -> bool:
