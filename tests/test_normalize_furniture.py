@@ -30,6 +30,7 @@ HEADLINE = "Flooded valley evacuated as river bursts its banks"
         ("Updated 12:03 GMT, January 18, 2008", "timestamp"),
         ("THE ASSOCIATED PRESS", "byline"),
         ("By Reuters staff", "byline"),
+        ("Associated Press - January 8, 2008 4:33 PM ET", "byline"),
         ("*", "separator"),
         ("| » |", "separator"),
     ],

@@ -56,7 +56,7 @@ _CREDIT_WORDS = frozenset(
 )
 # Words of timestamps: a line of only these (and numbers) is a date, furniture only when stamped.
 _DATE_WORDS = frozenset(
-    """posted published updated modified filed ago am pm gmt utc bst est edt cst cdt pst pdt
+    """posted published updated modified filed ago am pm gmt utc bst et est edt cst cdt pst pdt
     ist cet hrs min mins minute minutes hour hours day days week weeks month months year
     years yesterday monday tuesday wednesday thursday friday saturday sunday mon tue tues
     wed thu thur thurs fri sat sun january february march april may june july august
@@ -78,9 +78,9 @@ def furniture_kind(text: str) -> str | None:
     if not words or len(words) > MAX_FURNITURE_WORDS:
         return None
     if any(w in AGENCIES for w in words) and all(
-        w in AGENCIES or w in _CREDIT_WORDS for w in words
+        w in AGENCIES or w in _CREDIT_WORDS or w in _DATE_WORDS for w in words
     ):
-        return "byline"  # "THE ASSOCIATED PRESS", "AFP", "Reuters staff": who sent it
+        return "byline"  # "THE ASSOCIATED PRESS", "Reuters staff", "AP - Jan 8, 4:33 PM ET"
     if not all(w in TOOLS or w in STOPWORDS for w in words):
         return None
     if any(w not in _DATE_WORDS and w not in STOPWORDS for w in words):
