@@ -10,7 +10,7 @@ not in a removed duplicate, whose text stays in the output).
 --held-out keeps only the validation split (by site) of in-repo data; --split dev|test keeps
 half of the sites (the zone thresholds were first tried on dev, then checked on test);
 --entities N runs spaCy's ner on the first N pages' cleaned and clean text and reports entity
-F1 (micro, text + label).
+F1 (micro, text + label). Beside them, how many pages' `title` is (part of) a body line.
 """
 
 import argparse
@@ -28,14 +28,17 @@ MODES = ("raw", "rules", "standard", "aggressive")
 
 def score_page(page: dict, mode: str) -> tuple[Counter, str]:
     """Counts for one page in one mode, and the text the model would see."""
+    counts = Counter(pages=1)
     if mode == "raw":
         spans, text = [], page["input_text"]
     else:
         result = normalize(page["input_text"], cleaning=mode)
+        title = (result.title or "").strip()
+        body = [line["text"] for line in page["lines"] if line["label"] == "body"]
+        counts["titled"] += bool(title) and any(title in line for line in body)
         # A duplicate's text stays in the output (its first copy): not a loss of body text.
         removed = [r for r in result.removed if r.kind != "duplicate"]
         spans, text = [(r.source.start, r.source.end) for r in removed], result.text
-    counts = Counter()
     for line, (share, words, lost) in zip(page["lines"], data.coverage(page, spans), strict=True):
         if line["label"] == "boilerplate":
             counts["noise_lines"] += 1
@@ -72,6 +75,7 @@ def line(counts: Counter) -> str:
     recall = counts["noise_removed"] / max(counts["noise_lines"], 1)
     loss = counts["body_lost"] / max(counts["body_words"], 1)
     text = f"recall {recall:6.1%}  body loss {loss:6.2%} ({counts['body_lost']} words)"
+    text += f"  title from body {counts['titled']}/{counts['pages']}"
     if counts["gold"]:
         f1 = 2 * counts["tp"] / (counts["found"] + counts["gold"])
         text += f"  entity F1 {f1:.3f}"
