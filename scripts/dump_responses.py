@@ -5,8 +5,8 @@
 Posts examples/, tests/fixtures/enrich/ and the readability pages (whole and cropped,
 bench/boilerplate_data.py) through the Flask test client, once with the default sections (the
 full answer), once entities only and once with every section, and writes one line per request:
-the request's name, its status and the exact body (a problem's random request id left out). A change that must not alter outputs
-(issue 18: speed) leaves the file identical.
+the request's name, its status and the exact body (a problem's random request id left out).
+A change that must not alter outputs (issue 18: speed) leaves the file identical.
 """
 
 import sys
