@@ -9,6 +9,8 @@ from marshmallow import Schema, ValidationError, fields, post_dump, post_load, v
 from ..pipeline.enrich.encoding import ENCODINGS
 from ..pipeline.normalize.classifier import MODES
 from ..pipeline.types import DEFAULT_SECTIONS, SECTIONS, Article, Options
+from . import dumps
+from .dumps import Listed
 
 # Ids are echoed in responses and logs: printable, bounded, no control characters.
 ID_PATTERN = re.compile(r"[^\x00-\x1f\x7f-\x9f]{1,256}\Z")  # Regexp only anchors the start
@@ -230,22 +232,22 @@ class EnrichmentSchema(Schema):
     article_id = fields.String(data_key="id", attribute="id")
     text = fields.String()
     entities = EntityList()
-    groups = fields.List(fields.Nested(GroupSchema))
-    quotes = fields.List(fields.Nested(QuoteSchema))
-    sentences = fields.List(fields.Nested(SpanSchema))
-    removed = fields.List(fields.Nested(RemovedSchema))
+    groups = Listed(dumps.group)
+    quotes = Listed(dumps.quote)
+    sentences = Listed(dumps.span)
+    removed = Listed(dumps.removed)
     stats = fields.Nested(StatsSchema)
     language = fields.Nested(LanguageSchema)
     fingerprint = fields.String()
-    keyphrases = fields.List(fields.Nested(KeyphraseSchema))
+    keyphrases = Listed(dumps.keyphrase)
     places = fields.List(fields.Nested(PlaceSchema))
     model = fields.Nested(ModelSchema)
     title = fields.String(allow_none=True)
     publisher = fields.String(allow_none=True)
     dateline = fields.Nested(DatelineSchema, allow_none=True)
     authors = fields.List(fields.String())
-    sections = fields.List(fields.Nested(SectionSchema))
-    warnings = fields.List(fields.Nested(NoticeSchema))
+    sections = Listed(dumps.section)
+    warnings = Listed(dumps.notice)
 
     @post_dump
     def _omit_unrequested(self, data, **_):

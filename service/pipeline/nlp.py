@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,13 +114,20 @@ def _trimmed(sent) -> Span:
 
 def extract_tokens(doc: Doc) -> Tokens:
     """Offsets, dependency labels, heads and sentence numbers of every token."""
+    # Read as arrays, not token by token: a Token object and a string lookup per token and
+    # field took 0.7 ms on an 870-token article, the arrays 0.3. HEAD is stored relative.
+    rows = doc.to_array([IDX, LENGTH, HEAD]).astype(numpy.int64)
+    starts = rows[:, 0]
+    deps = doc.to_array(DEP).tolist()
+    strings = doc.vocab.strings
+    names = {dep: strings[dep] for dep in set(deps)}
     sent_of = [0] * len(doc)
     for number, sent in enumerate(doc.sents):
         sent_of[sent.start : sent.end] = [number] * len(sent)
     return Tokens(
-        starts=tuple(token.idx for token in doc),
-        ends=tuple(token.idx + len(token) for token in doc),
-        deps=tuple(token.dep_ for token in doc),
-        heads=tuple(token.head.i for token in doc),
+        starts=tuple(starts.tolist()),
+        ends=tuple((starts + rows[:, 1]).tolist()),
+        deps=tuple(names[dep] for dep in deps),
+        heads=tuple((rows[:, 2] + numpy.arange(len(doc))).tolist()),
         sents=tuple(sent_of),
     )

@@ -64,8 +64,8 @@ class ModelThread:
             while not self._jobs:
                 self._ready.wait()
             first = self._jobs.popleft()
-            if not self.token_budget or len(first.articles) != 1:
-                return [first]
+            if not self.token_budget or len(first.articles) != 1 or not self._jobs:
+                return [first]  # nothing to share with: no token count needed
             taken, budget = [first], self.token_budget - self._tokens(first)
             sections = components_for(first.articles[0].options.include)
             kept = collections.deque()

@@ -17,6 +17,10 @@ from .quotes import find_quotes
 from .salience import summarize
 from .speech import Parse
 
+# The sections that read the groups (names, salience, gazetteer ids); entities need only the
+# group numbers, so an answer without these skips summarizing them.
+GROUPED = frozenset({"groups", "quotes", "places"})
+
 
 def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelInfo, *,
            max_keyphrases: int = 10) -> Enrichment:
@@ -25,9 +29,7 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
     include = options.include
     mentions = with_dateline(within_paragraphs(analysis.mentions, norm.paragraphs), norm)
     numbers = group_mentions(mentions)
-    groups = with_ids(
-        summarize(mentions, numbers, norm.text, norm.sections, norm.paragraphs), mentions, numbers
-    )
+    groups = _groups(mentions, numbers, norm) if include & GROUPED else []
     warnings = [*norm.warnings, *check(analysis, norm.text)]
     quotes = None
     if "quotes" in include:
@@ -61,6 +63,11 @@ def enrich(article: Article, norm: Normalized, analysis: Analysis, model: ModelI
         else None,
     )
     return encode(result, article.text, options.offsets)
+
+
+def _groups(mentions: list[Mention], numbers: list[int], norm: Normalized) -> list:
+    summary = summarize(mentions, numbers, norm.text, norm.sections, norm.paragraphs)
+    return with_ids(summary, mentions, numbers)
 
 
 def _quotes(norm: Normalized, analysis: Analysis, mentions, numbers, groups) -> tuple[list, list]:

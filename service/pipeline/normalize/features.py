@@ -13,9 +13,11 @@ _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[.!?][\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _SEPARATOR = re.compile(r" [|·•»›/] |\s[|]\s?| - ")
 _END = frozenset('.!?"”’)')
+# The lookahead names the words' first letters: the same matches, but the alternation is
+# tried only where one could start (half the time; tests/test_normalize_fast.py).
 _PROMO = re.compile(
-    r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
-    r"|advert\w*|sponsored|follow us|share|learn more|read more|click|watch|listen)\b"
+    r"(?i)\b(?=[acdflnprsw])(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy"
+    r"|download|app|advert\w*|sponsored|follow us|share|learn more|read more|click|watch|listen)\b"
 )
 OWN = (
     "log_words", "stopwords", "capitalised", "all_caps", "digits", "symbols", "separators",

@@ -90,5 +90,5 @@ def furniture_kind(text: str) -> str | None:
 
 def tool_share(text: str) -> float:
     """The share of a line's words, function words aside, that are furniture words."""
-    words = [w for w in (w.lower() for w in _TOKEN.findall(text)) if w not in STOPWORDS]
-    return sum(w in TOOLS for w in words) / len(words) if words else 0.0
+    words = [w for w in map(str.lower, _TOKEN.findall(text)) if w not in STOPWORDS]
+    return sum(map(TOOLS.__contains__, words)) / len(words) if words else 0.0
