@@ -15,7 +15,7 @@ import time
 
 import orjson
 from corpus import REPO, load_corpus
-from measure import served, single_bodies
+from measure import raw_each, served, single_bodies
 
 sys.path.insert(0, str(REPO / "tests"))
 from support.server import running_server  # noqa: E402
@@ -42,15 +42,8 @@ def in_process(pipeline, corpus, include) -> tuple[float, list[float]]:
 def raw(nlp, corpus, include) -> tuple[float, list[float]]:
     """The same for raw nlp.pipe with the components the sections need."""
     enable = [*components_for(include), *(["gazetteer"] if nlp.has_pipe("gazetteer") else [])]
-    latencies = []
-    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in enable]):
-        cpu = time.process_time()
-        for article in corpus:
-            started = time.perf_counter()
-            with nlp.memory_zone():
-                list(nlp.pipe([article.text]))
-            latencies.append(time.perf_counter() - started)
-    return time.process_time() - cpu, latencies
+    measured = raw_each(nlp, corpus, [name for name in nlp.pipe_names if name in enable])
+    return measured.cpu, measured.latencies
 
 
 def main() -> None:
@@ -65,19 +58,25 @@ def main() -> None:
             measure = served(server, "/v1/enrich", bodies, corpus, passes, 1)
             rows[mode, "service"] = (measure.cpu / len(bodies), measure.latencies)
     for mode, include in MODES.items():
-        for name, run, target in (("in-process", in_process, pipeline),
-                                  ("raw nlp.pipe", raw, pipeline.nlp)):
+        for name, run, target in (
+            ("in-process", in_process, pipeline),
+            ("raw nlp.pipe", raw, pipeline.nlp),
+        ):
             run(target, corpus[:3], include)  # warm up
             runs = [run(target, corpus, include) for _ in range(passes)]
-            rows[mode, name] = (sum(cpu for cpu, _ in runs) / len(corpus) / passes,
-                                [x for _, latencies in runs for x in latencies])
+            rows[mode, name] = (
+                sum(cpu for cpu, _ in runs) / len(corpus) / passes,
+                [x for _, latencies in runs for x in latencies],
+            )
     print("| mode | what | CPU ms per request | p50 ms | ÷ raw CPU | ÷ raw p50 |")
     print("|---|---|---:|---:|---:|---:|")
     for (mode, name), (cpu, latencies) in rows.items():
         raw_cpu, raw_latencies = rows[mode, "raw nlp.pipe"]
         p50, raw_p50 = statistics.median(latencies), statistics.median(raw_latencies)
-        print(f"| {mode} | {name} | {cpu * 1000:.1f} | {p50 * 1000:.1f} | {cpu / raw_cpu:.3f} "
-              f"| {p50 / raw_p50:.3f} |")
+        print(
+            f"| {mode} | {name} | {cpu * 1000:.1f} | {p50 * 1000:.1f} | {cpu / raw_cpu:.3f} "
+            f"| {p50 / raw_p50:.3f} |"
+        )
     print(orjson.dumps({"passes": passes, "articles": len(corpus)}).decode())
 
 
