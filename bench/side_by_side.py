@@ -3,7 +3,9 @@
 The wrapper (bench/reference_wrapper.py) is what most spaCy services are: `nlp(text)` in a Flask
 view under `gunicorn -w N` sync workers, whole model pipeline, no normalization. Each round
 measures every target at concurrency 1, 2 × workers and 4 × workers, then raw `nlp.pipe` with a
-full request's components and with `ner` alone; the report gives medians over the rounds.
+full request's components and with `ner` alone, both in minibatches of 8 and one document per call
+(a service request is one document); the report gives medians over the rounds and ratios against
+both references.
 """
 
 import argparse
@@ -14,7 +16,7 @@ import sys
 
 import spacy
 from corpus import REPO, load_corpus
-from measure import raw_pipe, served, single_bodies
+from measure import raw_each, raw_pipe, served, single_bodies
 
 sys.path.insert(0, str(REPO / "tests"))
 from support.server import running_server  # noqa: E402
@@ -96,6 +98,8 @@ def one_round(args, nlp, corpus, targets, bodies, concurrencies) -> dict:
                 server, path, bodies[name] * passes, corpus, passes, concurrency)
     measured["raw", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=FULL_REQUEST)
     measured["raw_ner", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=["ner"])
+    measured["raw_single", 1] = raw_each(nlp, corpus * args.passes, enable=FULL_REQUEST)
+    measured["raw_ner_single", 1] = raw_each(nlp, corpus * args.passes, enable=["ner"])
     return measured
 
 
@@ -118,15 +122,18 @@ def report(args, corpus, rounds, concurrencies) -> None:
         print(f"| wrapper ÷ full, p50, c={c} | "
               f"{ratio(rounds, ('wrapper', c), ('full', c), lambda m: m.ms(50)):.3f} |")
     busy = 2 * args.workers
-    print(f"| full, CPU efficiency vs raw same components, c={busy} | "
-          f"{ratio(rounds, ('full', busy), ('raw', 1), lambda m: m.per_cpu()):.3f} |")
+    for raw, label in (("raw", "minibatches of 8"), ("raw_single", "one document per call")):
+        print(f"| full, CPU efficiency vs raw same components ({label}), c={busy} | "
+              f"{ratio(rounds, ('full', busy), (raw, 1), lambda m: m.per_cpu()):.3f} |")
     if ("full_baseline", 1) in rounds[0]:
         report_baseline(rounds, concurrencies)
     best = max(concurrencies, key=lambda c: median(rounds, ("entities", c), lambda m: m.rate()))
     entities = median(rounds, ("entities", best), lambda m: m.rate())
-    raw_ner = median(rounds, ("raw_ner", 1), lambda m: m.rate())
-    print(f"| entities only ÷ ({args.workers} × raw ner), c={best} | "
-          f"{entities / (args.workers * raw_ner):.3f} |")
+    for raw, label in (("raw_ner", "minibatches of 8"),
+                       ("raw_ner_single", "one document per call")):
+        raw_ner = median(rounds, (raw, 1), lambda m: m.rate())
+        print(f"| entities only ÷ ({args.workers} × raw ner, {label}), c={best} | "
+              f"{entities / (args.workers * raw_ner):.3f} |")
 
 
 def report_baseline(rounds, concurrencies) -> None:
