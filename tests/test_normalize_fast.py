@@ -40,3 +40,19 @@ def test_counts_match_the_plain_generators():
                   if w not in STOPWORDS]
         share = sum(w in furniture.TOOLS for w in tokens) / len(tokens) if tokens else 0.0
         assert furniture.tool_share(text) == share
+
+
+def test_region_from_shared_words_is_the_region_from_texts():
+    # paragraph_features hands article_region and shared_with_region the words it found once;
+    # every example, and every example cut at each tenth of its paragraphs, gives the same.
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        whole = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for cut in range(0, len(whole), max(len(whole) // 10, 1)):
+            texts = whole[cut:]
+            words = [features._WORD.findall(text) for text in texts]
+            body_like = [region.is_body_like(text) for text in texts]
+            span = region.article_region(texts)
+            assert region.article_region(texts, body_like, words) == span
+            assert region.shared_with_region(texts, *span, words) == region.shared_with_region(
+                texts, *span
+            )

@@ -37,9 +37,10 @@ NAMES = (
 )
 
 
-def own_features(text: str, rule: bool) -> dict[str, float]:
-    """What a paragraph alone says: length, function words, case, digits, punctuation."""
-    words = _WORD.findall(text)
+def own_features(text: str, rule: bool, words: list[str] | None = None) -> dict[str, float]:
+    """What a paragraph alone says: length, function words, case, digits, punctuation.
+    `words` are its _WORD matches, when the caller has them already."""
+    words = _WORD.findall(text) if words is None else words
     count = max(len(words), 1)
     # map() over str's own methods: the same counts as a generator in ~60% of the time
     # (this ran for every paragraph of every request: bench/profile_entities.py)
@@ -81,13 +82,15 @@ def paragraph_features(
     texts: list[str], rules: list[bool]
 ) -> tuple[list[list[float]], tuple[int, int]]:
     """One feature vector per paragraph (NAMES order, neighbours' included), and the region."""
-    rows = [own_features(text, rule) for text, rule in zip(texts, rules, strict=True)]
-    start, end = article_region(texts)
+    # Each paragraph's words, found once for every feature and the region that need them.
+    words = [_WORD.findall(text) for text in texts]
+    rows = [own_features(*row) for row in zip(texts, rules, words, strict=True)]
+    start, end = article_region(texts, [row["body_like"] for row in rows], words)
     counts: dict[str, int] = {}
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
     total = max(len(texts) - 1, 1)
-    in_article = shared_with_region(texts, start, end)
+    in_article = shared_with_region(texts, start, end, words)
     for index, row in enumerate(rows):
         row["in_article_words"] = in_article[index]
         row["position"] = index / total

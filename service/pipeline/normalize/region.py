@@ -42,13 +42,18 @@ def is_body_like(text: str, words: list[str] | None = None) -> bool:
     return len(words) >= MIN_BODY_WORDS and stopword_share(words) >= MIN_BODY_STOPWORDS
 
 
-def article_region(texts: list[str]) -> tuple[int, int]:
-    """[start, end) of the densest run of body-like paragraphs; (0, 0) when there is none."""
+def article_region(
+    texts: list[str], body_like: list[bool] | None = None, words: list[list[str]] | None = None
+) -> tuple[int, int]:
+    """[start, end) of the densest run of body-like paragraphs; (0, 0) when there is none.
+    `body_like` and `words` (is_body_like and the _WORD matches of each text) save recounting."""
+    words = [_WORD.findall(text) for text in texts] if words is None else words
+    if body_like is None:
+        body_like = [is_body_like(text, own) for text, own in zip(texts, words, strict=True)]
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    for index, text in enumerate(texts):
-        words = _WORD.findall(text)
-        value = min(len(words), 100) if is_body_like(text, words) else -_OTHER_PENALTY
+    for index, own in enumerate(words):
+        value = min(len(own), 100) if body_like[index] else -_OTHER_PENALTY
         if running <= 0:
             running, start = 0.0, index
         running += value
@@ -57,11 +62,14 @@ def article_region(texts: list[str]) -> tuple[int, int]:
     return best_span
 
 
-def shared_with_region(texts: list[str], start: int, end: int) -> list[float]:
+def shared_with_region(
+    texts: list[str], start: int, end: int, words: list[list[str]] | None = None
+) -> list[float]:
     """Per paragraph, the share of its content words found elsewhere in the region [start, end):
     a subhead or a caption shares the article's words, another story's headline or a promo
-    does not."""
-    words = [_content_words(text) for text in texts]
+    does not. `words` are the texts' _WORD matches, when the caller has them."""
+    found_words = [_WORD.findall(text) for text in texts] if words is None else words
+    words = [_content_words(own) for own in found_words]
     counts = Counter(word for paragraph in words[start:end] for word in paragraph)
     shares = []
     for index, paragraph in enumerate(words):
@@ -71,12 +79,8 @@ def shared_with_region(texts: list[str], start: int, end: int) -> list[float]:
     return shares
 
 
-def _content_words(text: str) -> list[str]:
-    return [
-        w
-        for w in (w.lower() for w in _WORD.findall(text))
-        if w not in STOPWORDS and not w.isdigit()
-    ]
+def _content_words(words: list[str]) -> list[str]:
+    return [w for w in map(str.lower, words) if w not in STOPWORDS and not w.isdigit()]
 
 
 HEADLINE_WITHIN = 25  # paragraphs above the region searched for its headline (menus, tools between)
