@@ -182,3 +182,18 @@ def test_a_subhead_shares_the_articles_words_and_another_storys_headline_does_no
     texts = [*PROSE[:3], "Valley residents return home", "Council approves budget", *PROSE[3:]]
     shares = shared_with_region(texts, 0, len(texts))
     assert shares[3] >= 0.5 and shares[4] == 0
+
+
+def test_with_no_headline_found_a_menu_the_rules_took_for_the_title_is_judged():
+    page = "\n".join(["Sport News Article", *PROSE])  # headline-shaped, all furniture words
+    assert normalize(page, cleaning="rules").title == "Sport News Article"
+    result = normalize(page, cleaning="standard")
+    assert result.title is None and "Sport News Article" not in result.text
+    assert [r.kind for r in result.removed] == ["navigation"]
+
+
+def test_a_title_of_furniture_words_that_the_lede_repeats_stays_the_title():
+    lede = "The local weather office said the river would rise again before the weekend."
+    page = "\n".join(["Local Weather", lede, *PROSE])
+    result = normalize(page, cleaning="standard")
+    assert result.title == "Local Weather" and result.removed == []

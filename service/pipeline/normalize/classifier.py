@@ -19,7 +19,14 @@ from .features import NAMES, paragraph_features
 from .furniture import furniture_kind
 from .layout import make_title
 from .pieces import Paragraph
-from .region import MIN_BODY_STOPWORDS, headline_above, is_body_like, stopword_share
+from .region import (
+    DECK_SHARE,
+    MIN_BODY_STOPWORDS,
+    headline_above,
+    is_body_like,
+    lede_share,
+    stopword_share,
+)
 
 MODES = ("rules", "standard", "aggressive")
 MIN_REGION_WORDS = 100
@@ -109,7 +116,14 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     tail = _tail(paragraphs, furniture, end)
     listing = False
     for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
-        if paragraph.kind or paragraph.section or index in headlines:
+        # With no headline found, the rules' title (the first headline-shaped line) is judged
+        # too when it shares little with the lede: on unseen pages it is mostly a menu.
+        judged_title = (
+            headline is None
+            and paragraph.section == "title"
+            and lede_share(texts, start, index) < DECK_SHARE
+        )
+        if paragraph.kind or (paragraph.section and not judged_title) or index in headlines:
             continue  # a rule's verdict is more precise; titles and captions stay
         # Wire copy's "Results on Saturday:" introduces table lines, which are the article
         # (a lone "Font:" introduces nothing).
@@ -120,15 +134,18 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
             continue
         sentence = _is_text(paragraph.text)
         if not sentence and furniture[index]:  # "Most of them are here." is words of both
-            paragraph.kind = furniture[index]
+            paragraph.kind, paragraph.section = furniture[index], None
             continue
         zone = _zone(index, headline, (start, end), tail)
         if sentence and not (aggressive and zone in _UNGUARDED):
             continue  # prose, a score or a count: never the model's to remove from an article
         # Prose that `aggressive` lets the model judge goes only at the outside threshold.
-        if score >= model[_THRESHOLDS["outside" if sentence else zone]]:
+        # A title the rules chose goes only as surely as a line inside the article.
+        threshold = model[_THRESHOLDS["outside" if sentence else zone]]
+        if score >= (max(threshold, model["threshold"]) if judged_title else threshold):
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
+            paragraph.section = None
     return publisher
 
 

@@ -114,8 +114,23 @@ def headline_above(texts: list[str], start: int, skip: list[bool]) -> tuple[int 
     return headline, kept
 
 
+def lede_share(texts: list[str], start: int, index: int) -> float:
+    """The share of paragraph `index`'s content words found in the lede of the region that
+    begins at `start`: a headline's are, a menu's or a section name's are not."""
+    return _lede_share(texts[index], _lede(texts, start))
+
+
+def _lede(texts: list[str], start: int) -> set[str]:
+    return {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
+
+
+def _lede_share(text: str, lede: set[str]) -> float:
+    words = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return sum(w in lede for w in words) / len(words) if words else 0.0
+
+
 def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int, float]:
-    lede = {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
+    lede = _lede(texts, start)
     title, scores = texts[0].casefold(), {}
     for index in range(max(start - HEADLINE_WITHIN, 0), start):
         text = texts[index]
