@@ -197,3 +197,10 @@ def test_a_title_of_furniture_words_that_the_lede_repeats_stays_the_title():
     page = "\n".join(["Local Weather", lede, *PROSE])
     result = normalize(page, cleaning="standard")
     assert result.title == "Local Weather" and result.removed == []
+
+
+def test_a_removed_label_with_a_colon_introduces_no_table():
+    page = "\n".join([HEADLINE, *PROSE, "Bookmark this story with:", "Digg", "Delicious"])
+    result = normalize(page, cleaning="standard")
+    assert result.text == "\n\n".join([HEADLINE, *PROSE])
+    assert [r.text for r in result.removed] == ["Bookmark this story with:", "Digg", "Delicious"]

@@ -135,6 +135,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         sentence = _is_text(paragraph.text)
         if not sentence and furniture[index]:  # "Most of them are here." is words of both
             paragraph.kind, paragraph.section = furniture[index], None
+            listing = False  # a removed "Share this article:" introduces no table
             continue
         zone = _zone(index, headline, (start, end), tail)
         if sentence and not (aggressive and zone in _UNGUARDED):
@@ -145,7 +146,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         if score >= (max(threshold, model["threshold"]) if judged_title else threshold):
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
-            paragraph.section = None
+            paragraph.section, listing = None, False
     return publisher
 
 
