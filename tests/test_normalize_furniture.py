@@ -28,6 +28,11 @@ HEADLINE = "Flooded valley evacuated as river bursts its banks"
         ("Business", "navigation"),
         ("Posted 3 days ago | 12 comments", "navigation"),
         ("Updated 12:03 GMT, January 18, 2008", "timestamp"),
+        ("Last updated", "timestamp"),
+        ("Story continues below", "navigation"),
+        ("Hosted by", "navigation"),
+        ("Reader comments (5) | Respond", "navigation"),
+        ("Zoom | Scroll", "navigation"),
         ("THE ASSOCIATED PRESS", "byline"),
         ("By Reuters staff", "byline"),
         ("Associated Press - January 8, 2008 4:33 PM ET", "byline"),
@@ -45,6 +50,8 @@ def test_furniture_lines_are_named_by_their_words_alone(line, kind):
         "January 18, 2008",  # wire copy's date line: part of the article
         "2-1",  # a score
         "Attendance: 18,512",
+        "Extras b4, w4 8",  # a cricket scorecard's line
+        "Last week",  # a date with no stamp
         "Home > Sport > Football",  # "football" names a subject, not a tool
         "Rescue teams searched the valley",
         "News of the flood reached the capital",
