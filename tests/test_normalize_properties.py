@@ -1,6 +1,6 @@
 """Properties of normalization for arbitrary input (hypothesis)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.normalize import normalize
@@ -201,6 +201,7 @@ PAGE = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(PAGE, st.sampled_from(["\n", "\n\n", "\n \n\n"]))
+@example([(True, "By the the the."), (True, "More on the the!")], "\n")  # a link-list header rule
 def test_every_body_sentence_survives_among_boilerplate(lines, gap):
     text = normalize(gap.join(line for _, line in lines)).text
     for is_body, line in lines:
