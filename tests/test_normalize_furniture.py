@@ -151,6 +151,9 @@ def test_zones_of_a_page_around_its_headline_and_region():
     assert _zone(33, 2, region, tail) == "tail" and _zone(5, None, region, tail) == "outside"
 
 
+LATER = "Read more of our coverage of the floods."
+
+
 def test_past_the_first_removed_line_under_the_article_what_is_not_prose_goes():
     # The model gives these two headlines 0.3-0.5: under any threshold but the tail's.
     footer = [
@@ -158,14 +161,12 @@ def test_past_the_first_removed_line_under_the_article_what_is_not_prose_goes():
         "Mayor faces river questions",
         "School reopens after fire",
     ]
-    page = "\n".join(
-        [HEADLINE, *PROSE, "Weather outlook", *footer, "Click here for more of our coverage."]
-    )
+    page = "\n".join([HEADLINE, *PROSE, "Weather outlook", *footer, LATER])
     result = normalize(page, cleaning="standard")
     assert all(p in result.text for p in PROSE) and "Weather outlook" in result.text
     assert not any(line in result.text for line in footer)
-    assert "Click here for more of our coverage." in result.text  # prose stays in `standard`
-    assert "Click here for more of our coverage." not in normalize(page, cleaning="aggressive").text
+    assert LATER in result.text  # prose stays in `standard`
+    assert LATER not in normalize(page, cleaning="aggressive").text
 
 
 def test_prose_after_a_removed_line_means_the_article_went_on():
@@ -211,3 +212,18 @@ def test_a_removed_label_with_a_colon_introduces_no_table():
     result = normalize(page, cleaning="standard")
     assert result.text == "\n\n".join([HEADLINE, *PROSE])
     assert [r.text for r in result.removed] == ["Bookmark this story with:", "Digg", "Delicious"]
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Click here to sign up for our newsletter.", True),
+        ("Subscribe to FT.com or view and edit your subscription details.", True),
+        ("He said he would sign up for the army next year.", False),  # mentions, not asks
+    ],
+)
+def test_a_prompt_shaped_like_a_sentence_goes_when_the_model_leans_to_boilerplate(line, removed):
+    result = normalize("\n".join([HEADLINE, *PROSE, line, "Email | Print"]), cleaning="standard")
+    assert (line not in result.text) is removed
+    kinds = ["promo", "share_prompt"] if removed else ["share_prompt"]
+    assert [r.kind for r in result.removed] == kinds

@@ -57,6 +57,14 @@ _PROMO = re.compile(
     r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
     r"|advert\w*|sponsored|offer|free trial|premium|learn more)\b"
 )
+# What only a page says to its reader: "click here", "our newsletter", "your subscription".
+# A sentence that merely opens like a prompt ("Sign up for ...", "Join ...") can be the
+# article's (tests/test_normalize_properties.py), so the verbs alone are not enough.
+_PROMPT = re.compile(
+    r"(?i)\bclick here\b|\b(?:our|your|free|daily|weekly) (?:e-?)?newsletters?\b"
+    r"|\b(?:your|our) (?:subscription|account|free trial)\b"
+)
+PROMPT_WORDS = 15
 
 
 @cache
@@ -138,11 +146,14 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
             listing = False  # a removed "Share this article:" introduces no table
             continue
         zone = _zone(index, headline, (start, end), tail)
-        if sentence and not (aggressive and zone in _UNGUARDED):
+        # A short sentence asking the reader to act ("Click here to sign up.") is a prompt,
+        # not prose, once the model leans to boilerplate.
+        prompt = sentence and score >= model["prompt_threshold"] and _is_prompt(paragraph.text)
+        if sentence and not prompt and not (aggressive and zone in _UNGUARDED):
             continue  # prose, a score or a count: never the model's to remove from an article
         # Prose that `aggressive` lets the model judge goes only at the outside threshold.
         # A title the rules chose goes only as surely as a line inside the article.
-        threshold = model[_THRESHOLDS["outside" if sentence else zone]]
+        threshold = 0.0 if prompt else model[_THRESHOLDS["outside" if sentence else zone]]
         if score >= (max(threshold, model["threshold"]) if judged_title else threshold):
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
@@ -218,6 +229,11 @@ def _is_prose(text: str) -> bool:
         return True
     words = text.split()
     return len(words) >= PROSE_WORDS and stopword_share(words) >= MIN_BODY_STOPWORDS
+
+
+def _is_prompt(text: str) -> bool:
+    """A short line with a prompt's words: subscribe, sign up, newsletter, click here."""
+    return len(text.split()) <= PROMPT_WORDS and _PROMPT.search(text) is not None
 
 
 def _is_dateline(text: str) -> bool:
