@@ -128,3 +128,15 @@ def test_a_pipeline_without_bounds_is_never_asked_for_them():
     thread = ModelThread(SimpleNamespace(run=lambda articles: [a.id for a in articles]), 0)
     assert results(submit_together(thread, [[Article("a", "")], [Article("b", "")]])) == [
         ["a"], ["b"]]
+
+
+def test_a_job_runs_with_thincs_backend_already_set():
+    # A context without thinc's ops (a new request thread's) looks them up on every model
+    # pass (~0.3 ms of registry entry points and failed imports); submit gives it the process's.
+    from thinc.backends import context_ops
+
+    fresh = contextvars.Context()
+    assert fresh.run(context_ops.get) is None
+    thread = ModelThread(SimpleNamespace(run=lambda articles: [context_ops.get()]), 0)
+    [ops] = thread.submit([Article("a", "")], fresh).future.result(timeout=60)
+    assert ops is not None and type(ops).__name__ == "NumpyOps"

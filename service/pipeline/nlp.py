@@ -1,11 +1,14 @@
 """The spaCy stage: texts in, plain values out; no spaCy object outlives its memory zone."""
 
+import contextvars
 from collections.abc import Iterable
+from functools import cache
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import get_current_ops, set_current_ops
 
 from .chunks import DEFAULT_BOUNDS, Bounds, Chunk, chunks, minibatches, tokenize
 from .stitch import stitch
@@ -40,6 +43,18 @@ SKIPPABLE = {
     "ner",
     "gazetteer",  # GAZETTEER_FILE's entity ruler: runs exactly when `ner` does
 }
+
+
+def share_backend(context: contextvars.Context) -> None:
+    """Give `context` this process's thinc backend. thinc keeps it in a context variable, so a
+    context that never had one (a request thread's, which the model thread runs each job in)
+    looks it up again on every pass: registry entry points and failed imports, ~0.3 ms."""
+    context.run(set_current_ops, _backend())
+
+
+@cache
+def _backend():
+    return get_current_ops()
 
 
 def components_for(include: Iterable[str]) -> frozenset[str]:

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from ..pipeline.budget import estimate_tokens
-from ..pipeline.nlp import components_for
+from ..pipeline.nlp import components_for, share_backend
 
 
 @dataclass
@@ -42,6 +42,7 @@ class ModelThread:
 
     def submit(self, articles: list, context: contextvars.Context) -> Job:
         """Queue the articles; the job's `started` is set once the model takes them."""
+        share_backend(context)
         job = Job(articles, context)
         with self._ready:
             self._jobs.append(job)
