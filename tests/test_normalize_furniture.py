@@ -227,3 +227,17 @@ def test_a_prompt_shaped_like_a_sentence_goes_when_the_model_leans_to_boilerplat
     assert (line not in result.text) is removed
     kinds = ["promo", "share_prompt"] if removed else ["share_prompt"]
     assert [r.kind for r in result.removed] == kinds
+
+
+def test_aggressive_takes_short_sentences_below_the_article_but_not_long_prose():
+    box = (
+        "FACT: In an emergency most of the people asked said that they would turn to their"
+        " family for money before they went to a bank or to the state"
+    )  # 30 words, a fifth of them function words: a fact box, not furniture
+    footer = ["© 2008 The Valley Herald", "Mayor faces river questions"]
+    teasers = ["School reopens after fire", "Bridge works delayed", "Council tax frozen"]
+    # enough lines apart that the box does not pull the article region down to it
+    lines = [HEADLINE, *PROSE, "Weather outlook", *footer, LATER, *teasers, box, "Terms of Use"]
+    page = "\n".join(lines)
+    text = normalize(page, cleaning="aggressive").text
+    assert LATER not in text and box in text

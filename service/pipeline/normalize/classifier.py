@@ -149,7 +149,11 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         # A short sentence asking the reader to act ("Click here to sign up.") is a prompt,
         # not prose, once the model leans to boilerplate.
         prompt = sentence and score >= model["prompt_threshold"] and _is_prompt(paragraph.text)
-        if sentence and not prompt and not (aggressive and zone in _UNGUARDED):
+        # `aggressive` lifts the sentence guard away from the article, not the long-prose one:
+        # what reads like 20 words of prose there is a fact box or a sidebar more often than
+        # furniture.
+        unguarded = aggressive and zone in _UNGUARDED and not _is_long_prose(paragraph.text)
+        if sentence and not prompt and not unguarded:
             continue  # prose, a score or a count: never the model's to remove from an article
         # Prose that `aggressive` lets the model judge goes only at the outside threshold.
         # A title the rules chose goes only as surely as a line inside the article.
@@ -225,8 +229,11 @@ def _is_text(text: str) -> bool:
 def _is_prose(text: str) -> bool:
     """A sentence or a score by its shape, or a long run of prose whatever its last character
     (scrapers drop closing punctuation and quotes): text no model threshold may take."""
-    if _is_sentence_or_score(text):
-        return True
+    return _is_sentence_or_score(text) or _is_long_prose(text)
+
+
+def _is_long_prose(text: str) -> bool:
+    """PROSE_WORDS words or more, a fifth of them function words."""
     words = text.split()
     return len(words) >= PROSE_WORDS and stopword_share(words) >= MIN_BODY_STOPWORDS
 
