@@ -241,3 +241,22 @@ def test_aggressive_takes_short_sentences_below_the_article_but_not_long_prose()
     page = "\n".join(lines)
     text = normalize(page, cleaning="aggressive").text
     assert LATER not in text and box in text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Disclaimer: Letters, articles and cartoons from contributors do not necessarily reflect"
+        " the editorial views of the paper.",
+        "The full article contains 339 words and appears in Press Association newspaper.",
+        "Comments that include profanity or personal attacks will be removed from the site.",
+    ],
+)
+def test_standing_notices_under_a_story_are_its_footer(notice):
+    result = normalize("\n".join([HEADLINE, *PROSE, notice]), cleaning="rules")
+    assert notice not in result.text and [r.kind for r in result.removed] == ["footer"]
+
+
+def test_a_sentence_about_a_disclaimer_stays():
+    line = "The disclaimer on the label said nothing about the river."
+    assert line in normalize("\n".join([HEADLINE, *PROSE, line]), cleaning="standard").text

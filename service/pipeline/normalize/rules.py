@@ -234,9 +234,13 @@ RULES = [
         r"|A version of this article appears in print on .{1,300}"
         r"|(?i:the views expressed (?:in this (?:article|commentary|piece) )?"
         r"are (?:the author's|his|her"
-        r"|their) own)\b.{0,200}",
+        r"|their) own)\b.{0,200}"
+        r"|(?i:disclaimer) ?: .{1,600}"
+        r"|The full article contains \d+ words and appears in .{1,200}"
+        r"|(?i:comments (?:that|which) (?:include|contain) (?:profanity|personal attacks|abuse))"
+        r"\b.{0,400}",
         "footer",
-        "an outlet's standing footer under every story",
+        "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
     Rule(
         rf"(?i:(?:{DATE_TOKEN}){{2,25}})(?:[A-Z][a-z]{{2,20}})?",
