@@ -5,7 +5,10 @@ in this package; it is read once per process. A paragraph no rule removed is rem
 made of furniture words (furniture.py), or when its probability of being boilerplate reaches
 the threshold of where it lies: inside the article region, under or above its headline
 (region.py), in the page's tail, or elsewhere outside it (_zone). The headline it finds is the
-title. Prose shapes are guarded everywhere but, in `aggressive`, below or away from the article.
+title; with none found, the rules' title is judged as surely as a line inside the article.
+Prose shapes are guarded everywhere but, in `aggressive`, below or away from the article (long
+prose stays even there), and short prompts ("click here", "our newsletter") go at
+`prompt_threshold` wherever they are.
 """
 
 import json
@@ -239,7 +242,7 @@ def _is_long_prose(text: str) -> bool:
 
 
 def _is_prompt(text: str) -> bool:
-    """A short line with a prompt's words: subscribe, sign up, newsletter, click here."""
+    """A short line with words only a page says to its reader (_PROMPT)."""
     return len(text.split()) <= PROMPT_WORDS and _PROMPT.search(text) is not None
 
 
