@@ -146,7 +146,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
         sentence = _is_text(paragraph.text)
         if not sentence and furniture[index]:  # "Most of them are here." is words of both
             paragraph.kind, paragraph.section = furniture[index], None
-            listing = False  # a removed "Share this article:" introduces no table
+            listing = False  # a removed "Bookmark this story with:" introduces no table
             continue
         zone = _zone(index, headline, (start, end), tail)
         # A short sentence asking the reader to act ("Click here to sign up.") is a prompt,

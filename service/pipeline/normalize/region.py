@@ -117,15 +117,18 @@ def headline_above(texts: list[str], start: int, skip: list[bool]) -> tuple[int 
 def lede_share(texts: list[str], start: int, index: int) -> float:
     """The share of paragraph `index`'s content words found in the lede of the region that
     begins at `start`: a headline's are, a menu's or a section name's are not."""
-    return _lede_share(texts[index], _lede(texts, start))
+    return _lede_share(_headline_words(texts[index]), _lede(texts, start))
 
 
 def _lede(texts: list[str], start: int) -> set[str]:
     return {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
 
 
-def _lede_share(text: str, lede: set[str]) -> float:
-    words = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+def _headline_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def _lede_share(words: list[str], lede: set[str]) -> float:
     return sum(w in lede for w in words) / len(words) if words else 0.0
 
 
@@ -134,12 +137,12 @@ def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int
     title, scores = texts[0].casefold(), {}
     for index in range(max(start - HEADLINE_WITHIN, 0), start):
         text = texts[index]
-        words = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+        words = _headline_words(text)
         if skip[index] or not 3 <= len(_WORD.findall(text)) <= 40 or not words:
             continue
         if text[-1] in ":;," or _NOT_HEADLINE.search(text):
             continue
-        scores[index] = sum(w in lede for w in words) / len(words)
+        scores[index] = _lede_share(words, lede)
         if index and text.casefold() in title:
             scores[index] += 1  # the page's <title> line repeats the headline, with the site
     return scores
