@@ -4,7 +4,7 @@ import pytest
 
 from service.pipeline.normalize import normalize
 from service.pipeline.normalize.furniture import MAX_FURNITURE_WORDS, furniture_kind
-from service.pipeline.normalize.region import headline_above
+from service.pipeline.normalize.region import DECK_WITHIN, headline_above
 
 PROSE = [
     "Rescue teams searched the flooded valley on Monday after the river burst its banks overnight.",
@@ -260,3 +260,42 @@ def test_standing_notices_under_a_story_are_its_footer(notice):
 def test_a_sentence_about_a_disclaimer_stays():
     line = "The disclaimer on the label said nothing about the river."
     assert line in normalize("\n".join([HEADLINE, *PROSE, line]), cleaning="standard").text
+
+
+def test_a_breadcrumb_ending_in_the_headline_is_not_the_headline():
+    crumb = f"Home > News > {HEADLINE}"
+    texts = ["Weather", crumb, HEADLINE, "Email | Print", *PROSE]
+    assert headline_above(texts, 4, [False] * len(texts))[0] == 2
+
+
+def test_a_line_sharing_the_lede_far_above_the_headline_is_a_menu_not_the_headline():
+    menu = "Valley River Weather Traffic"  # shares half its words with the lede
+    tools = ["Subscribe", "Sign in", "Search", "Video", "Photos", "Opinion", "Sport"]
+    texts = [menu, *tools, HEADLINE, *PROSE]
+    start = len(texts) - len(PROSE)
+    assert DECK_WITHIN < len(tools) + 1
+    assert headline_above(texts, start, [False] * len(texts))[0] == len(tools) + 1
+
+
+def test_the_deck_right_under_the_headline_stays_though_it_shares_little_with_the_lede():
+    deck = "Mayor asks for calm while engineers inspect bridges and dams downstream"
+    texts = ["Home", HEADLINE, deck, "Email | Print", *PROSE]
+    assert headline_above(texts, 4, [False] * len(texts)) == (1, {1, 2})
+    result = normalize("\n".join(texts), cleaning="standard")
+    assert deck in result.text and HEADLINE == result.title
+
+
+def test_a_line_under_the_headline_sharing_nothing_is_no_deck():
+    texts = ["Home", HEADLINE, "Weather Traffic Jobs Cars", "Email | Print", *PROSE]
+    assert headline_above(texts, 4, [False] * len(texts)) == (1, {1})
+
+
+@pytest.mark.parametrize("hours", ["10:00 am – 3:00 pm", "3:30 – 8:00 pm", "9 a.m. to 5 p.m."])
+def test_opening_hours_in_an_events_list_are_not_a_timestamp(hours):
+    page = "\n".join([*PROSE, "St. Mary's Catholic School", hours, "66 Main Street South"])
+    assert hours in normalize(page, cleaning="rules").text
+
+
+def test_a_single_clock_time_under_the_article_is_still_a_timestamp():
+    result = normalize("\n".join([*PROSE, "10:00 am"]), cleaning="rules")
+    assert [r.kind for r in result.removed] == ["timestamp"]

@@ -15,6 +15,9 @@ _STAMP = re.compile(
     r"(?i)\b(?:updated|published|posted|modified|issued|ago|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)\b"
     r"|\d:\d\d|\d/\d|\d{4}-\d\d"
 )
+# Opening hours in an events list ("10:00 am – 3:00 pm"): a page stamps one time, not a span.
+_TIME = r"\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?"
+_HOURS = re.compile(rf"(?i){_TIME} ?(?:[-–—]|to) ?{_TIME}")
 # All rules in one alternation: one fullmatch per paragraph, the group name says which rule.
 _ANY_RULE = re.compile("|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES)))
 
@@ -55,9 +58,10 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
 
 def _is_text(text: str, previous: Paragraph, index: int) -> bool:
     """A date, score or count line of wire copy's own text, not a page's timestamp: "on
-    Saturday:" introducing a table, a score or attendance (no letters), or a date under a line
-    that introduces a list; never one with a clock time, an "Updated" word or a numeric date."""
-    if text[-1] == ":":
+    Saturday:" introducing a table, a score or attendance (no letters), opening hours, or a
+    date under a line that introduces a list; never one with a single clock time, an "Updated"
+    word or a numeric date."""
+    if text[-1] == ":" or _HOURS.fullmatch(text):
         return True
     if _STAMP.search(text):
         return False

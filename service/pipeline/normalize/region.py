@@ -85,12 +85,13 @@ def _content_words(words: list[str]) -> list[str]:
 
 HEADLINE_WITHIN = 25  # paragraphs above the region searched for its headline (menus, tools between)
 DECK_SHARE = 0.3  # a line above the region sharing this much of its words with the lede stays
-_TOPMOST = 0.5  # the headline is the highest line sharing half as much as the best one
+_TOPMOST = 0.5  # the headline is the highest line sharing half as much as the best one,
+DECK_WITHIN = 6  # and no further above it than this
 _LEDE = 5  # the region's first paragraphs, whose words a headline shares
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NOT_HEADLINE = re.compile(  # a byline, a date line, a tool bar, a link: never the headline
     r"(?i)^(?:by|posted|published|updated|filed|tags?|photo|image|source|more|related|see)\b"
-    r"|[|»«•©]|\d{1,2}:\d\d|https?:|www\.|\.com\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+    r"|[|»«•©]| > |\d{1,2}:\d\d|https?:|www\.|\.com\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? (?:19|20)\d\d\b"
 )
@@ -101,16 +102,26 @@ def headline_above(texts: list[str], start: int, skip: list[bool]) -> tuple[int 
 
     Among the HEADLINE_WITHIN headline-shaped lines above the region (not those `skip` marks),
     each scores the share of its words found in the lede, plus one when the page's first line
-    (its <title>, in a whole-page dump) repeats it. The headline is the highest line scoring at
-    least _TOPMOST of the best (a deck under a headline often shares more); every line scoring
-    DECK_SHARE stays too.
+    (its <title>, in a whole-page dump) repeats it; a breadcrumb is never a candidate. The
+    headline is the highest line scoring at least _TOPMOST of the best (a deck under a headline
+    often shares more) and at most DECK_WITHIN lines above it. Every line scoring DECK_SHARE
+    stays too, and so does the line right under the headline when it shares any word.
     """
     scores = _headline_scores(texts, start, skip)
     if not scores or max(scores.values()) <= 0:
         return None, set()
     best = max(scores.values())
-    headline = min(i for i, score in scores.items() if score >= _TOPMOST * best)
+    # A deck lies just under its headline; a line sharing the lede's words further up is a
+    # menu or another story's headline.
+    lowest_best = max(i for i, score in scores.items() if score == best)
+    headline = min(
+        i
+        for i, score in scores.items()
+        if score >= _TOPMOST * best and i >= lowest_best - DECK_WITHIN
+    )
     kept = {i for i, score in scores.items() if score >= DECK_SHARE or score == best}
+    if scores.get(headline + 1, 0.0) > 0:
+        kept.add(headline + 1)  # the deck right under the headline, sharing any of the lede
     return headline, kept
 
 
