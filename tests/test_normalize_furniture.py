@@ -299,3 +299,18 @@ def test_opening_hours_in_an_events_list_are_not_a_timestamp(hours):
 def test_a_single_clock_time_under_the_article_is_still_a_timestamp():
     result = normalize("\n".join([*PROSE, "10:00 am"]), cleaning="rules")
     assert [r.kind for r in result.removed] == ["timestamp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("CLICK HERE to Capture The World in HD", True),
+        ("Click here for more football headlines", True),
+        ('"We will send our newsletter to every household," the mayor said.', False),
+    ],
+)
+def test_a_prompt_inside_the_article_goes_sentence_or_not(line, removed):
+    page = "\n".join([HEADLINE, *PROSE[:4], line, *PROSE[4:]])
+    result = normalize(page, cleaning="standard")
+    assert (line not in result.text) is removed
+    assert [r.kind for r in result.removed] == (["promo"] if removed else [])

@@ -8,7 +8,7 @@ the threshold of where it lies: inside the article region, under or above its he
 title; with none found, the rules' title is judged as surely as a line inside the article.
 Prose shapes are guarded everywhere but, in `aggressive`, below or away from the article (long
 prose stays even there), and short prompts ("click here", "our newsletter") go at
-`prompt_threshold` wherever they are.
+`prompt_threshold` wherever they are, sentences or not.
 """
 
 import json
@@ -58,7 +58,7 @@ _DATELINE_CHARS = 60
 _SENTENCE_END = frozenset('.!?"”’')
 _PROMO = re.compile(
     r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
-    r"|advert\w*|sponsored|offer|free trial|premium|learn more)\b"
+    r"|advert\w*|sponsored|offer|free trial|premium|learn more|click here)\b"
 )
 # What only a page says to its reader: "click here", "our newsletter", "your subscription".
 # A sentence that merely opens like a prompt ("Sign up for ...", "Join ...") can be the
@@ -149,9 +149,9 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
             listing = False  # a removed "Bookmark this story with:" introduces no table
             continue
         zone = _zone(index, headline, (start, end), tail)
-        # A short sentence asking the reader to act ("Click here to sign up.") is a prompt,
-        # not prose, once the model leans to boilerplate.
-        prompt = sentence and score >= model["prompt_threshold"] and _is_prompt(paragraph.text)
+        # A short line asking the reader to act ("Click here to sign up.", "FREE Newsletter")
+        # is a prompt, sentence or not, once the model leans to boilerplate at all.
+        prompt = score >= model["prompt_threshold"] and _is_prompt(paragraph.text)
         # `aggressive` lifts the sentence guard away from the article, not the long-prose one:
         # what reads like 20 words of prose there is a fact box or a sidebar more often than
         # furniture.
