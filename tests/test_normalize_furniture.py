@@ -314,3 +314,13 @@ def test_a_prompt_inside_the_article_goes_sentence_or_not(line, removed):
     result = normalize(page, cleaning="standard")
     assert (line not in result.text) is removed
     assert [r.kind for r in result.removed] == (["promo"] if removed else [])
+
+
+def test_aggressive_takes_another_storys_teaser_sentence_above_the_headline():
+    teaser = "Watch the moment a crane fell onto the harbour road."
+    menu = ["Home", "News", "Sport", "Business", "Weather", "Most Read"]
+    page = "\n".join([*menu, teaser, "Opinion", "Video", HEADLINE, "Email | Print", *PROSE])
+    assert teaser in normalize(page, cleaning="standard").text
+    aggressive = normalize(page, cleaning="aggressive")
+    assert teaser not in aggressive.text and all(p in aggressive.text for p in PROSE)
+    assert aggressive.title == HEADLINE

@@ -6,9 +6,9 @@ made of furniture words (furniture.py), or when its probability of being boilerp
 the threshold of where it lies: inside the article region, under or above its headline
 (region.py), in the page's tail, or elsewhere outside it (_zone). The headline it finds is the
 title; with none found, the rules' title is judged as surely as a line inside the article.
-Prose shapes are guarded everywhere but, in `aggressive`, below or away from the article (long
-prose stays even there), and short prompts ("click here", "our newsletter") go at
-`prompt_threshold` wherever they are, sentences or not.
+Prose shapes are guarded everywhere but, in `aggressive`, below, above the headline or away
+from the article (long prose stays even there), and short prompts ("click here", "our
+newsletter") go at `prompt_threshold` wherever they are, sentences or not.
 """
 
 import json
@@ -37,7 +37,8 @@ PROSE_WORDS = 20  # this many words, a fifth of them function words: prose, neve
 HEADER = 6  # lines under the headline that may be its byline, dates, tools; then it is text
 # The model's threshold in each zone (_zone), and the zones where `aggressive` also removes
 # sentence-shaped lines (at the outside threshold): not the region, and not the lines between
-# headline and region, where a lede the region missed would be.
+# headline and region, where a lede the region missed would be; above the headline, sentences
+# are other stories' teasers.
 _THRESHOLDS = {
     "inside": "threshold",
     "header": "header_threshold",
@@ -46,7 +47,7 @@ _THRESHOLDS = {
     "tail": "tail_threshold",
     "outside": "outside_threshold",
 }
-_UNGUARDED = frozenset({"outside", "tail"})
+_UNGUARDED = frozenset({"outside", "tail", "above"})
 KINDS = frozenset(
     {"promo", "navigation", "related", "boilerplate", "timestamp", "byline", "separator"}
 )
