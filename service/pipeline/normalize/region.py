@@ -128,15 +128,15 @@ def headline_above(texts: list[str], start: int, skip: list[bool]) -> tuple[int 
 def lede_share(texts: list[str], start: int, index: int) -> float:
     """The share of paragraph `index`'s content words found in the lede of the region that
     begins at `start`: a headline's are, a menu's or a section name's are not."""
-    return _lede_share(_headline_words(texts[index]), _lede(texts, start))
+    return _lede_share(_headline_words(_WORD.findall(texts[index])), _lede(texts, start))
 
 
 def _lede(texts: list[str], start: int) -> set[str]:
     return {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
 
 
-def _headline_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+def _headline_words(words: list[str]) -> list[str]:
+    return [w for w in map(str.lower, words) if w not in STOPWORDS]
 
 
 def _lede_share(words: list[str], lede: set[str]) -> float:
@@ -148,8 +148,9 @@ def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int
     title, scores = texts[0].casefold(), {}
     for index in range(max(start - HEADLINE_WITHIN, 0), start):
         text = texts[index]
-        words = _headline_words(text)
-        if skip[index] or not 3 <= len(_WORD.findall(text)) <= 40 or not words:
+        found = _WORD.findall(text)
+        words = _headline_words(found)
+        if skip[index] or not 3 <= len(found) <= 40 or not words:
             continue
         if text[-1] in ":;," or _NOT_HEADLINE.search(text):
             continue
