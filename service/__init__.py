@@ -26,6 +26,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         wait_timeout=app.config["QUEUE_TIMEOUT_MS"] / 1000,
         retry_after=app.config["RETRY_AFTER"],
         coalesce_tokens=_coalesce_tokens(app.config),
+        gather=app.config["GATHER_MS"] / 1000,
+        gather_requests=app.config["GATHER_REQUESTS"],
     )
     app.extensions["draining"] = draining.is_draining  # /readyz asks; api/ never imports server/
     errors.init_app(app)

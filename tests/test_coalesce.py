@@ -1,6 +1,9 @@
 """Requests waiting for one model thread share a pass; each keeps its answer, error and metrics."""
 
 import contextvars
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -8,6 +11,7 @@ import pytest
 
 from service.pipeline.chunks import Bounds
 from service.pipeline.types import Article, Options
+from service.server import occupancy
 from service.server.model_thread import ModelThread
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "enrich").glob("*.txt"))
@@ -70,8 +74,9 @@ def results(jobs) -> list:
 @pytest.mark.model
 def test_waiting_requests_share_one_pass_and_get_what_each_would_alone(model_app):
     pipeline = Counting(model_app.extensions["pipeline"].pipeline)
-    articles = [Article(path.stem, path.read_text(encoding="utf-8"), Options())
-                for path in FIXTURES[:8]]
+    articles = [
+        Article(path.stem, path.read_text(encoding="utf-8"), Options()) for path in FIXTURES[:8]
+    ]
     alone = [pipeline.pipeline.run([article]) for article in articles]
     jobs = submit_together(ModelThread(pipeline, 1_000_000), [[a] for a in articles])
     assert results(jobs) == alone
@@ -100,8 +105,13 @@ def test_observers_hear_of_each_request_in_its_own_context():
 def test_other_sections_batches_and_the_budget_run_apart_in_order():
     pipeline = Counting(Echo())
     entities = Options(include=frozenset({"entities"}))
-    batches = [[Article("a", "one")], [Article("b", "two", entities)], [Article("c", "three")],
-               [Article("d", "x"), Article("e", "y")], [Article("f", "long " * 20)]]
+    batches = [
+        [Article("a", "one")],
+        [Article("b", "two", entities)],
+        [Article("c", "three")],
+        [Article("d", "x"), Article("e", "y")],
+        [Article("f", "long " * 20)],
+    ]
     jobs = submit_together(ModelThread(pipeline, 10), batches)
     assert results(jobs) == [["ONE"], ["TWO"], ["THREE"], ["X", "Y"], ["LONG " * 20]]
     assert pipeline.passes == [["a", "c"], ["b"], ["d", "e"], ["f"]]
@@ -127,7 +137,9 @@ def test_no_budget_means_every_request_alone():
 def test_a_pipeline_without_bounds_is_never_asked_for_them():
     thread = ModelThread(SimpleNamespace(run=lambda articles: [a.id for a in articles]), 0)
     assert results(submit_together(thread, [[Article("a", "")], [Article("b", "")]])) == [
-        ["a"], ["b"]]
+        ["a"],
+        ["b"],
+    ]
 
 
 def test_a_job_runs_with_thincs_backend_already_set():
@@ -140,3 +152,73 @@ def test_a_job_runs_with_thincs_backend_already_set():
     thread = ModelThread(SimpleNamespace(run=lambda articles: [context_ops.get()]), 0)
     [ops] = thread.submit([Article("a", "")], fresh).future.result(timeout=60)
     assert ops is not None and type(ops).__name__ == "NumpyOps"
+
+
+def submit_later(thread: ModelThread, article: Article, delay: float, key: int | None = None):
+    """Submit from another thread after `delay` s, as the request thread of connection `key`."""
+
+    def send():
+        time.sleep(delay)
+        if key is not None:
+            occupancy.reading(key)
+        return thread.submit([article], contextvars.copy_context())
+
+    return ThreadPoolExecutor(1).submit(send)
+
+
+def test_a_pass_is_held_open_for_a_request_whose_connection_was_taken():
+    pipeline = Counting(Echo())
+    thread = ModelThread(pipeline, 6000, gather=30.0)
+    occupancy.arrived(1001)  # the accept loop took a second connection; its request is read
+    first = thread.submit([Article("a", "one")], contextvars.copy_context())
+    second = submit_later(thread, Article("b", "two"), 0.02, key=1001).result(5)
+    assert results([first, second]) == [["ONE"], ["TWO"]]
+    assert pipeline.passes == [["a", "b"]]
+    assert occupancy.arriving(60) == 0  # the second request settled when it reached the model
+
+
+def test_nothing_arriving_and_no_shared_pass_before_means_no_wait():
+    # Concurrency 1: a gather of a minute would show as a timeout here.
+    pipeline = Counting(Echo())
+    thread = ModelThread(pipeline, 6000, gather=60.0)
+    assert thread.submit([Article("a", "one")], contextvars.copy_context()).future.result(5) == [
+        "ONE"
+    ]
+    assert pipeline.passes == [["a"]]
+
+
+def test_after_a_shared_pass_the_next_is_held_for_a_partner_and_then_not():
+    pipeline = Counting(Echo())
+    thread = ModelThread(pipeline, 6000, gather=0.5)
+    results(submit_together(thread, [[Article("a", "one")], [Article("b", "two")]]))
+    third = thread.submit([Article("c", "three")], contextvars.copy_context())
+    fourth = submit_later(thread, Article("d", "four"), 0.1).result(5)
+    results([third, fourth])
+    lone = thread.submit([Article("e", "five")], contextvars.copy_context())
+    results([lone])  # held up to 0.5 s: no partner comes
+    late = thread.submit([Article("f", "six")], contextvars.copy_context())
+    seventh = submit_later(thread, Article("g", "seven"), 0.1).result(5)
+    results([late, seventh])  # the pass before ran alone: "f" is not held for "g"
+    assert pipeline.passes == [["a", "b"], ["c", "d"], ["e"], ["f"], ["g"]]
+
+
+def test_a_held_pass_asks_the_accept_loop_for_what_it_still_wants():
+    pipeline = Counting(Echo())
+    thread = ModelThread(pipeline, 6000, gather=30.0, group=3)
+    opened = threading.Event()
+    occupancy.arrived(1002)
+    occupancy.enter()  # the first request's, as the gate counts it
+    try:
+        occupancy.when_open(opened.set)
+        first = thread.submit([Article("a", "one")], contextvars.copy_context())
+        assert opened.wait(5), "a held pass never let the accept loop take more"
+        assert occupancy.room() == 1  # three requests: one here, one arriving, one more wanted
+        occupancy.took(1)  # what the accept loop does with the connection it takes
+        occupancy.arrived(1003)
+        second = submit_later(thread, Article("b", "two"), 0.0, key=1002).result(5)
+        third = submit_later(thread, Article("c", "three"), 0.02, key=1003).result(5)
+        results([first, second, third])
+    finally:
+        occupancy.leave()
+    assert pipeline.passes == [["a", "b", "c"]]
+    assert occupancy.room() == 0

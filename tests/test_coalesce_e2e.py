@@ -1,6 +1,7 @@
 """The real server: requests that shared a model pass are each counted in /metrics."""
 
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -24,8 +25,10 @@ def test_requests_that_waited_together_are_counted_one_by_one():
     with running_server(workers=1, env=env) as server, ThreadPoolExecutor(7) as pool:
         long = pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN)
         wait_for_in_progress(server.url, 1)
-        answers = [long, *(pool.submit(send, server.url, "POST", "/v1/enrich", body, PLAIN)
-                           for body in shorts)]
+        answers = [
+            long,
+            *(pool.submit(send, server.url, "POST", "/v1/enrich", body, PLAIN) for body in shorts),
+        ]
         answers = [future.result() for future in answers]
         page = send(server.url, "GET", "/metrics").body.decode()
     assert [answer.status for answer in answers] == [200] * 7
@@ -34,3 +37,34 @@ def test_requests_that_waited_together_are_counted_one_by_one():
     found = sum(len(answer.json["entities"]) for answer in answers)
     assert metric(page, "enrich_entities_total") == found
     assert metric(page, "enrich_requests_shed_total") == 0
+
+
+def pass_sizes(page: str) -> dict[float, float]:
+    """enrich_model_pass_requests: passes of at most each bucket's size, summed over workers."""
+    found = re.findall(r'^enrich_model_pass_requests_bucket\{le="([^"]+)"\} (\S+)$', page, re.M)
+    return {float(bound): float(count) for bound, count in found}
+
+
+def test_an_idle_worker_takes_two_queued_requests_into_one_pass():
+    # Both models busy with a long request: the short ones queue in the kernel. Each worker,
+    # once idle, takes two at once and holds its pass open for the one it is still reading.
+    # With GATHER_MS=0 it takes one at a time and every pass runs alone (6 passes of 1). A
+    # longer hold than the default: this checks the mechanism, not a busy machine's timing.
+    env = {"ACCEPT_DELAY_MS": "60000", "MAX_QUEUED": "4", "GATHER_MS": "100"}
+    shorts = [article(400 + 50 * i, seed=i).encode() for i in range(4)]
+    with running_server(workers=2, env=env) as server, ThreadPoolExecutor(6) as pool:
+        longs = [pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN)]
+        wait_for_in_progress(server.url, 1)  # the idle worker answers /metrics
+        longs.append(pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN))
+        time.sleep(0.5)  # into the other worker's model (/metrics would wait for one now)
+        answers = [
+            pool.submit(send, server.url, "POST", "/v1/enrich", body, PLAIN) for body in shorts
+        ]
+        busy = not any(future.done() for future in longs)
+        answers = [future.result() for future in [*longs, *answers]]
+        page = send(server.url, "GET", "/metrics").body.decode()
+    assert busy, "a long request ended before the short ones were sent"
+    assert [answer.status for answer in answers] == [200] * 6
+    sizes = pass_sizes(page)
+    assert metric(page, "enrich_model_pass_requests_sum") == 6  # every request, once
+    assert (sizes[1.0], sizes[2.0], sizes[float("inf")]) == (2, 4, 4), sizes

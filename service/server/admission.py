@@ -90,8 +90,16 @@ class GatedPipeline:
     """
 
     def __init__(
-        self, pipeline, *, workers: int, max_waiting: int, wait_timeout: float, retry_after: int,
+        self,
+        pipeline,
+        *,
+        workers: int,
+        max_waiting: int,
+        wait_timeout: float,
+        retry_after: int,
         coalesce_tokens: int = 0,
+        gather: float = 0.0,
+        gather_requests: int = 2,
     ) -> None:
         self.pipeline = pipeline
         self._admitted = ServerCount(4 * workers + 8)
@@ -102,6 +110,7 @@ class GatedPipeline:
         self._model_pid = -1
         self._model_thread: ModelThread | None = None
         self._coalesce_tokens = coalesce_tokens  # waiting requests share a pass up to this
+        self._gather = (gather, gather_requests)  # how long a pass is held open, for how many
 
     @property
     def model(self):
@@ -143,7 +152,9 @@ class GatedPipeline:
     def _model(self) -> ModelThread:
         with self._model_lock:
             if self._model_pid != os.getpid():  # threads do not survive the fork: one per worker
-                self._model_thread = ModelThread(self.pipeline, self._coalesce_tokens)
+                self._model_thread = ModelThread(
+                    self.pipeline, self._coalesce_tokens, *self._gather
+                )
                 self._model_pid = os.getpid()
         return self._model_thread
 

@@ -9,6 +9,12 @@ event, takes the connection first, as a sync worker would; the delay bounds how 
 or a request waits when every worker is busy. Reading and writing stay on the thread pool,
 so a slow client still holds one thread, not the worker.
 
+Sharing a pass (issue 18): an idle worker takes up to GATHER_REQUESTS queued connections at
+once, and while its model thread holds a pass open for requests on their way
+(model_thread.py, GATHER_MS) it takes the connections that pass still wants (occupancy.room)
+though its model has work. Each connection is "arriving" from the moment it is taken until its
+request reaches the model or ends, which is what the model thread waits for.
+
 Draining (issue 17): gunicorn's own worker keeps its copy of the listening socket open until
 its last in-flight request is done. The socket is shared by every process of the server and
 the kernel keeps completing connections on it while any copy is open: during a 10 s request,
@@ -30,19 +36,38 @@ class DrainingThreadWorker(ThreadWorker):
     """A gthread worker that leaves connections to idle workers and stops listening first."""
 
     def init_process(self) -> None:
-        """As gthread's, with the accept delay read from the settings."""
-        self.accept_delay = from_environ()["ACCEPT_DELAY_MS"] / 1000
+        """As gthread's, with the accept delay and the gathering read from the settings."""
+        settings = from_environ()
+        self.accept_delay = settings["ACCEPT_DELAY_MS"] / 1000
+        self.gather = settings["GATHER_MS"] > 0 and settings["COALESCE_TOKENS"] > 0
+        self.gather_requests = settings["GATHER_REQUESTS"]
         self._held = self._force = False
         self._hold_id = 0
         super().init_process()
 
     def accept(self, listener) -> None:
-        """Take the connection, unless the model has work: then hold, unless the delay is over."""
-        if self.accept_delay and self.alive and occupancy.busy() and not self._force:
+        """Take the connection, unless the model has work and holds no pass open for more: then
+        hold, unless the delay is over. Idle, take up to GATHER_REQUESTS queued at once."""
+        busy = occupancy.busy()
+        room = occupancy.room() if busy else 0
+        if self.accept_delay and self.alive and busy and not room and not self._force:
             self._hold()
             return
-        self._force = False
-        super().accept(listener)
+        forced, self._force = self._force, False
+        if not (self.gather and self.accept_delay):
+            super().accept(listener)
+            return
+        taken = self._accept_queued(listener, 1 if forced else room or self.gather_requests)
+        if room:
+            occupancy.took(taken)
+
+    def handle(self, conn):
+        """As gthread's; the connection is arriving until its request reaches the model."""
+        occupancy.reading(id(conn))
+        try:
+            return super().handle(conn)
+        finally:
+            occupancy.settled()
 
     def set_accept_enabled(self, enabled: bool) -> None:
         """As gthread's, not while held; once the worker is stopping, serve the queue, close."""
@@ -55,15 +80,17 @@ class DrainingThreadWorker(ThreadWorker):
                 listener.close()
 
     def _hold(self) -> None:
-        """Stop polling the listener until the model is idle or the delay has passed."""
+        """Stop polling the listener until the model is idle, holds a pass open for more, or
+        the delay has passed."""
         self._held, self._hold_id = True, self._hold_id + 1
         ThreadWorker.set_accept_enabled(self, False)
         hold = self._hold_id
-        timer = threading.Timer(self.accept_delay, self.method_queue.defer,
-                                (self._resume, hold, True))
+        timer = threading.Timer(
+            self.accept_delay, self.method_queue.defer, (self._resume, hold, True)
+        )
         timer.daemon = True
         timer.start()
-        occupancy.when_idle(lambda: self.method_queue.defer(self._resume, hold, False))
+        occupancy.when_open(lambda: self.method_queue.defer(self._resume, hold, False))
 
     def _resume(self, hold: int, overdue: bool) -> None:
         """On the main thread: poll the listener again (the run loop re-registers it)."""
@@ -71,15 +98,21 @@ class DrainingThreadWorker(ThreadWorker):
             return  # that hold already ended
         self._held, self._force = False, overdue
 
-    def _accept_queued(self, listener) -> None:
-        """Hand every connection the kernel has already completed to the thread pool."""
-        while True:
+    def _accept_queued(self, listener, limit: int | None = None) -> int:
+        """Hand the connections the kernel has already completed (at most `limit`) to the
+        thread pool; how many."""
+        taken = 0
+        while limit is None or taken < limit:
             try:
                 client, address = listener.accept()  # non-blocking since the worker started
             except ConnectionAbortedError:
                 continue
             except OSError:  # nothing queued (EAGAIN), or nothing more to take
-                return
+                break
             self.nr_conns += 1
             client.setblocking(True)
-            self.enqueue_req(TConn(self.cfg, client, address, listener.getsockname()))
+            conn = TConn(self.cfg, client, address, listener.getsockname())
+            occupancy.arrived(id(conn))
+            self.enqueue_req(conn)
+            taken += 1
+        return taken
