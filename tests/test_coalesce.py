@@ -222,3 +222,11 @@ def test_a_held_pass_asks_the_accept_loop_for_what_it_still_wants():
         occupancy.leave()
     assert pipeline.passes == [["a", "b", "c"]]
     assert occupancy.room() == 0
+
+
+def test_a_connection_stuck_in_reading_stops_counting():
+    occupancy.arrived(1005)
+    time.sleep(occupancy.READING + 0.05)  # a slow client: no pass and no accept waits for it
+    assert occupancy.arriving() == 0
+    occupancy.reading(1005)
+    occupancy.settled()

@@ -46,25 +46,28 @@ def pass_sizes(page: str) -> dict[float, float]:
 
 
 def test_an_idle_worker_takes_two_queued_requests_into_one_pass():
-    # Both models busy with a long request: the short ones queue in the kernel. Each worker,
-    # once idle, takes two at once and holds its pass open for the one it is still reading.
-    # With GATHER_MS=0 it takes one at a time and every pass runs alone (6 passes of 1). A
-    # longer hold than the default: this checks the mechanism, not a busy machine's timing.
+    # The model busy with a long request: the short ones queue in the kernel. The worker, once
+    # idle, takes two at once and holds its pass open for the one it is still reading; twice
+    # (1 pass of the long one, 2 of two), or, if the loop is woken again before the first of
+    # them reaches the model, takes the rest too and they share what they wait for. With
+    # GATHER_REQUESTS=1 it takes one at a time and each pass mostly runs alone (5 of 1). One
+    # worker: with two, both may wake for the same queue and take one each, which is right
+    # but not what this test counts. A hold longer than the default: this checks the
+    # mechanism, not a busy machine's timing.
     env = {"ACCEPT_DELAY_MS": "60000", "MAX_QUEUED": "4", "GATHER_MS": "100"}
     shorts = [article(400 + 50 * i, seed=i).encode() for i in range(4)]
-    with running_server(workers=2, env=env) as server, ThreadPoolExecutor(6) as pool:
-        longs = [pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN)]
-        wait_for_in_progress(server.url, 1)  # the idle worker answers /metrics
-        longs.append(pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN))
-        time.sleep(0.5)  # into the other worker's model (/metrics would wait for one now)
+    with running_server(workers=1, env=env) as server, ThreadPoolExecutor(5) as pool:
+        long = pool.submit(send, server.url, "POST", "/v1/enrich", LONG, PLAIN)
+        time.sleep(1.0)  # into the model (/metrics would wait for it: the worker holds)
         answers = [
             pool.submit(send, server.url, "POST", "/v1/enrich", body, PLAIN) for body in shorts
         ]
-        busy = not any(future.done() for future in longs)
-        answers = [future.result() for future in [*longs, *answers]]
+        busy = not long.done()
+        answers = [future.result() for future in [long, *answers]]
         page = send(server.url, "GET", "/metrics").body.decode()
-    assert busy, "a long request ended before the short ones were sent"
-    assert [answer.status for answer in answers] == [200] * 6
+    assert busy, "the long request ended before the short ones were sent"
+    assert [answer.status for answer in answers] == [200] * 5
     sizes = pass_sizes(page)
-    assert metric(page, "enrich_model_pass_requests_sum") == 6  # every request, once
-    assert (sizes[1.0], sizes[2.0], sizes[float("inf")]) == (2, 4, 4), sizes
+    assert metric(page, "enrich_model_pass_requests_sum") == 5  # every request, once
+    shared_passes = sizes[float("inf")] - sizes[1.0]
+    assert shared_passes >= 1 and sizes[float("inf")] <= 3, sizes  # the 4 in at most 2 passes

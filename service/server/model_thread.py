@@ -28,9 +28,6 @@ from ..pipeline.nlp import components_for, share_backend
 from . import occupancy
 
 _POLL = 0.0005  # seconds between looks at what is arriving while a pass is held open
-# How long a taken connection counts as on its way: a request is read in a few ms on a local
-# network; one that takes longer is a slow client, and no pass is held for it.
-_READING = 0.1
 PASS_REQUESTS = Histogram(
     "enrich_model_pass_requests",
     "Requests answered by each pass of the model: more than one when they shared it.",
@@ -118,7 +115,7 @@ class ModelThread:
         deadline = time.monotonic() + self.gather
         while (remaining := deadline - time.monotonic()) > 0:
             partners = len(self._jobs) - 1
-            coming = occupancy.arriving(_READING)
+            coming = occupancy.arriving()
             if partners + 1 >= self.group or not coming and (partners or not self._shared):
                 break
             occupancy.want(max(0, self.group - 1 - partners - coming))

@@ -2,15 +2,21 @@
 
 The worker's accept loop (service/server/workers.py) asks before taking a connection, so a
 busy worker leaves new connections to an idle one; the admission gate counts (admission.py).
-Connections the worker has taken whose requests have not reached the model yet are "arriving":
-the model thread may hold a pass open for them (model_thread.py, GATHER_MS), and while it does
-the accept loop takes up to `room()` more connections though the model has work.
+Connections the worker has taken whose requests have not reached the model yet are "arriving"
+(for at most READING seconds): the model thread may hold a pass open for them (model_thread.py,
+GATHER_MS), and while it does the accept loop takes up to `room()` more connections though the
+model has work. They are not work to the accept loop: stalled clients would then keep probes
+waiting (tests/test_hostile.py).
 Per process: the master never runs a request, so each forked worker starts at zero.
 """
 
 import threading
 import time
 from collections.abc import Callable
+
+# How long a taken connection counts as on its way: a request is read in a few ms on a local
+# network; one that takes longer is a slow client, and no pass is held for it.
+READING = 0.1
 
 _lock = threading.Lock()
 _state = {"running": 0, "wanted": 0}
@@ -26,7 +32,7 @@ def enter() -> None:
 
 
 def leave() -> None:
-    """One request fewer; once none is left, call whoever asked to know."""
+    """One request fewer; once the model has no work, call whoever asked to know."""
     with _lock:
         _state["running"] -= 1
         callbacks = _opened() if not _state["running"] else []
@@ -49,13 +55,6 @@ def when_open(callback: Callable[[], None]) -> None:
     callback()
 
 
-def _opened() -> list[Callable[[], None]]:
-    """The callbacks waiting for the model to be open, taken off the list (lock held)."""
-    callbacks = _when_open[:]
-    _when_open.clear()
-    return callbacks
-
-
 def arrived(key: int) -> None:
     """The accept loop took a connection: its request may soon want the model."""
     with _lock:
@@ -70,17 +69,17 @@ def reading(key: int) -> None:
 def settled() -> None:
     """This thread's request reached the model, or ended without it: it is no longer arriving."""
     key = getattr(_reading, "key", None)
-    if key is not None:
-        _reading.key = None
-        with _lock:
-            _arriving.pop(key, None)
-
-
-def arriving(within: float) -> int:
-    """Connections taken in the last `within` seconds whose requests have not settled."""
-    since = time.monotonic() - within
+    if key is None:
+        return
+    _reading.key = None
     with _lock:
-        return sum(1 for taken in _arriving.values() if taken >= since)
+        _arriving.pop(key, None)
+
+
+def arriving(within: float = READING) -> int:
+    """Connections taken in the last `within` seconds whose requests have not settled."""
+    with _lock:
+        return _young(within)
 
 
 def want(count: int) -> None:
@@ -101,3 +100,15 @@ def took(count: int) -> None:
     """The accept loop took `count` connections for the pass being held open."""
     with _lock:
         _state["wanted"] = max(0, _state["wanted"] - count)
+
+
+def _young(within: float) -> int:
+    since = time.monotonic() - within
+    return sum(1 for taken in _arriving.values() if taken >= since)
+
+
+def _opened() -> list[Callable[[], None]]:
+    """The callbacks waiting for the model to be open, taken off the list (lock held)."""
+    callbacks = _when_open[:]
+    _when_open.clear()
+    return callbacks

@@ -100,9 +100,10 @@ class DrainingThreadWorker(ThreadWorker):
 
     def _accept_queued(self, listener, limit: int | None = None) -> int:
         """Hand the connections the kernel has already completed (at most `limit`) to the
-        thread pool; how many."""
-        taken = 0
-        while limit is None or taken < limit:
+        thread pool; how many. All are arriving before the first is read: a request read at
+        once must find the others on their way, or its pass is not held for them."""
+        taken = []
+        while limit is None or len(taken) < limit:
             try:
                 client, address = listener.accept()  # non-blocking since the worker started
             except ConnectionAbortedError:
@@ -111,8 +112,8 @@ class DrainingThreadWorker(ThreadWorker):
                 break
             self.nr_conns += 1
             client.setblocking(True)
-            conn = TConn(self.cfg, client, address, listener.getsockname())
-            occupancy.arrived(id(conn))
+            taken.append(TConn(self.cfg, client, address, listener.getsockname()))
+            occupancy.arrived(id(taken[-1]))
+        for conn in taken:
             self.enqueue_req(conn)
-            taken += 1
-        return taken
+        return len(taken)
