@@ -1,9 +1,10 @@
 """Faster forms of normalization's patterns and counts find exactly what the plain ones do."""
 
 import re
+from collections import Counter
 from pathlib import Path
 
-from service.pipeline.normalize import features, furniture, region
+from service.pipeline.normalize import captions, features, furniture, region
 from service.pipeline.normalize.region import STOPWORDS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -56,3 +57,90 @@ def test_region_from_shared_words_is_the_region_from_texts():
             assert region.shared_with_region(texts, *span, words) == region.shared_with_region(
                 texts, *span
             )
+
+
+def test_character_counts_are_strs_own_tests():
+    # Every BMP character alone, then every example line and a few mixed-script ones.
+    tests = (str.isalpha, str.isalnum, str.isspace, str.isdigit)
+    for code in range(0x10000):
+        char = chr(code)
+        assert features.char_counts(char) == [int(test(char)) for test in tests], hex(code)
+    mixed = ["Café ¹²³ Ⅻ ٣ — “quoted” x\u2028y\x1c", "ÆØÅ abc 123\t\u00a0\u3000end", "\ud800ok"]
+    for text in paragraphs() + mixed:
+        assert features.char_counts(text) == [sum(map(test, text)) for test in tests]
+
+
+def test_furniture_judged_on_given_tokens_as_on_the_text():
+    for text in paragraphs():
+        tokens = furniture.furniture_tokens(text)
+        assert furniture.furniture_kind(text, tokens) == furniture.furniture_kind(text)
+        assert furniture.tool_share(text, tokens) == furniture.tool_share(text)
+
+
+def test_required_characters_are_those_every_match_holds():
+    assert captions.required_characters(r"a?b+c*(?:de|f)") == frozenset("b")
+    assert captions.required_characters(r"(?i:ab)c(?<=x)") == frozenset("c")
+    assert captions.required_characters(r"(?i)abc") == frozenset()
+    assert captions.required_characters(r" ?\((?:x|y)\)") == frozenset("()")
+    # No text a credit pattern matches lacks one of its characters: search every example line
+    # and every suffix of it, so that each pattern is tried where it can match.
+    texts = [
+        *paragraphs(),
+        "A man waves (AP Photo/Jane Doe)",
+        "The river. Credit...Kim Lee",
+        "A flood [File: Ann Bo/Reuters]",
+        "Rescuers at work. John Smith/AFP via Getty Images",
+    ]
+    found = 0
+    for pattern, _, needed in captions._SUFFIXES:
+        for text in texts:
+            if pattern.search(text):
+                found += 1
+                assert needed <= set(text), (pattern.pattern, text)
+    assert found >= 4
+
+
+def plain_context(rows):
+    """features._with_context as it read before it was vectorised: index by index."""
+    vectors = []
+    for index, row in enumerate(rows):
+        empty = dict.fromkeys(features.CONTEXT, 0.0)
+        prev = rows[index - 1] if index else empty
+        after = rows[index + 1] if index + 1 < len(rows) else empty
+        near = rows[max(index - 2, 0) : index] + rows[index + 1 : index + 3]
+        values = [row[name] for name in features.OWN]
+        values += [prev[name] for name in features.CONTEXT]
+        values += [after[name] for name in features.CONTEXT]
+        values += [sum(r[name] for r in near) / max(len(near), 1) for name in features.CONTEXT]
+        vectors.append(values)
+    return vectors
+
+
+def plain_shared(texts, start, end):
+    """region.shared_with_region as it read before outside paragraphs skipped their Counter."""
+    words = [region._content_words(features._WORD.findall(text)) for text in texts]
+    counts = Counter(word for paragraph in words[start:end] for word in paragraph)
+    shares = []
+    for index, paragraph in enumerate(words):
+        own = Counter(paragraph) if start <= index < end else Counter()
+        found = sum(counts[word] > own[word] for word in paragraph)
+        shares.append(found / len(paragraph) if paragraph else 0.0)
+    return shares
+
+
+def test_context_and_shared_words_are_the_plain_ones():
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        texts = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for count in (1, 2, 3, len(texts)):
+            rows = [features.own_features(text, False) for text in texts[:count]]
+            for row in rows:
+                row.update(
+                    in_article_words=0.5,
+                    position=0.1,
+                    in_region=1.0,
+                    region_distance=0.0,
+                    repeated=0.0,
+                )
+            assert features._with_context(rows) == plain_context(rows)
+        for start, end in ((0, len(texts)), (2, 5), (0, 0)):
+            assert region.shared_with_region(texts, start, end) == plain_shared(texts, start, end)

@@ -1,13 +1,41 @@
 """Photo captions: kept once, in place, and labelled; their labels and credits removed."""
 
 import re
+from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11 is pinned)
 
 from .pieces import Paragraph
 from .rules import CAPTION_LABELS, CREDIT_SUFFIXES
 
 MAX_CAPTION_CHARS = 400
 _LABEL = re.compile("|".join(f"(?:{rule.pattern})" for rule in CAPTION_LABELS))
-_SUFFIXES = [(re.compile(f"(?:{rule.pattern})$"), rule.kind) for rule in CREDIT_SUFFIXES]
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
+
+
+def required_characters(pattern: str) -> frozenset[str]:
+    """Characters every match of `pattern` holds: its literals outside alternatives, optional
+    repeats, lookarounds and case-insensitive parts. A text lacking one cannot match."""
+    parsed = _parser.parse(pattern)
+    return frozenset() if parsed.state.flags & re.IGNORECASE else frozenset(_required(parsed))
+
+
+def _required(items) -> set[str]:
+    found: set[str] = set()
+    for op, value in items:
+        if op is _constants.LITERAL:
+            found.add(chr(value))
+        elif op is _constants.SUBPATTERN and not value[1] & re.IGNORECASE:
+            found |= _required(value[3])
+        elif op in _REPEATS and value[0] >= 1:
+            found |= _required(value[2])
+    return found
+
+
+# Each credit pattern with the characters it needs: most captions hold none of "(", "[",
+# "Credit", so most searches (~0.2 ms an article) are never started.
+_SUFFIXES = [
+    (re.compile(f"(?:{rule.pattern})$"), rule.kind, required_characters(rule.pattern))
+    for rule in CREDIT_SUFFIXES
+]
 _FURNITURE = frozenset({"photo_credit", "caption_control", "duplicate"})
 
 
@@ -20,8 +48,8 @@ def trim_captions(paragraphs: list[Paragraph]) -> None:
         if label and label.end() < len(paragraph.text):
             paragraph.cut(0, label.end(), "caption_control")
             paragraph.section = "caption"
-        for pattern, kind in _SUFFIXES:
-            credit = pattern.search(paragraph.text)
+        for pattern, kind, needed in _SUFFIXES:
+            credit = all(c in paragraph.text for c in needed) and pattern.search(paragraph.text)
             if credit and credit.start() > 0:
                 paragraph.cut(credit.start(), len(paragraph.text), kind)
                 paragraph.section = "caption"

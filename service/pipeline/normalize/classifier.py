@@ -19,7 +19,7 @@ from importlib.resources import files
 
 from .dateline import match_dateline
 from .features import NAMES, paragraph_features
-from .furniture import furniture_kind
+from .furniture import furniture_kind, furniture_tokens
 from .layout import make_title
 from .pieces import Paragraph
 from .region import (
@@ -98,11 +98,14 @@ def probability(model: dict, row: list[float]) -> float:
     return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def scores(paragraphs: list[Paragraph]) -> tuple[list[float], tuple[int, int]]:
-    """P(boilerplate) of every paragraph, and the article region [start, end)."""
+def scores(
+    paragraphs: list[Paragraph], tokens: list[list[str]] | None = None
+) -> tuple[list[float], tuple[int, int]]:
+    """P(boilerplate) of every paragraph, and the article region [start, end). `tokens` are
+    each paragraph's furniture_tokens, when the caller has them."""
     model = load_model()
     rows, region = paragraph_features(
-        [p.text for p in paragraphs], [p.kind is not None for p in paragraphs]
+        [p.text for p in paragraphs], [p.kind is not None for p in paragraphs], tokens
     )
     return [probability(model, row) for row in rows], region
 
@@ -113,9 +116,10 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     if not paragraphs:
         return None
     model = load_model()
-    found, (start, end) = scores(paragraphs)
     texts = [p.text for p in paragraphs]
-    furniture = [furniture_kind(text) for text in texts]
+    tokens = [furniture_tokens(text) for text in texts]
+    found, (start, end) = scores(paragraphs, tokens)
+    furniture = [furniture_kind(*pair) for pair in zip(texts, tokens, strict=True)]
     if sum(len(text.split()) for text in texts[start:end]) < MIN_REGION_WORDS:
         # Less than an article's worth of prose (wire results, tables, a list of figures):
         # not a page the model knows, so only the furniture words decide.

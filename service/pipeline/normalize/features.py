@@ -6,13 +6,18 @@ so feature extraction is linear in the input size.
 
 import re
 
-from .furniture import tool_share
+from .furniture import furniture_tokens, tool_share
 from .region import article_region, is_body_like, shared_with_region, stopword_share
 
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[.!?][\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _SEPARATOR = re.compile(r" [|·•»›/] |\s[|]\s?| - ")
 _END = frozenset('.!?"”’)')
+# str's own character tests, over ASCII as byte tables: bytes.translate counts a class in C,
+# a tenth of the time of map(str.isalpha, text); other characters are tested one by one.
+_TESTS = (str.isalpha, str.isalnum, str.isspace, str.isdigit)
+_ASCII_TABLES = tuple(bytes(code for code in range(128) if test(chr(code))) for test in _TESTS)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # The lookahead names the words' first letters: the same matches, but the alternation is
 # tried only where one could start (half the time; tests/test_normalize_fast.py).
 _PROMO = re.compile(
@@ -37,22 +42,23 @@ NAMES = (
 )
 
 
-def own_features(text: str, rule: bool, words: list[str] | None = None) -> dict[str, float]:
+def own_features(
+    text: str, rule: bool, words: list[str] | None = None, tokens: list[str] | None = None
+) -> dict[str, float]:
     """What a paragraph alone says: length, function words, case, digits, punctuation.
-    `words` are its _WORD matches, when the caller has them already."""
+    `words` and `tokens` are its _WORD matches and furniture_tokens, when the caller has them."""
     words = _WORD.findall(text) if words is None else words
     count = max(len(words), 1)
-    # map() over str's own methods: the same counts as a generator in ~60% of the time
-    # (this ran for every paragraph of every request: bench/profile_entities.py)
-    letters = sum(map(str.isalpha, text)) or 1
-    # no character is both alphanumeric and a space, so the rest are the symbols
-    symbols = len(text) - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
+    letters, alphanumeric, spaces, digits = char_counts(text)
+    letters = letters or 1
+    symbols = len(text) - alphanumeric - spaces  # no character is both alphanumeric and a space
+    stopwords = stopword_share(words)
     return {
         "log_words": min(len(words), 200) ** 0.5 / 4,
-        "stopwords": stopword_share(words),
+        "stopwords": stopwords,
         "capitalised": sum(w[0].isupper() for w in words) / count,
         "all_caps": sum(w.isupper() and len(w) > 1 for w in words) / count,
-        "digits": sum(map(str.isdigit, text)) / (letters + 1),
+        "digits": digits / (letters + 1),
         "symbols": symbols / len(text),
         "separators": min(len(_SEPARATOR.findall(text)), 5) / 5,
         "ends_sentence": float(text[-1] in _END),
@@ -60,12 +66,22 @@ def own_features(text: str, rule: bool, words: list[str] | None = None) -> dict[
         "sentences": min(len(_SENTENCE.findall(text)), 5) / 5,
         "rule": float(rule),
         "promo_words": float(len(words) < 60 and _PROMO.search(text) is not None),
-        "body_like": float(is_body_like(text, words)),
+        "body_like": float(is_body_like(text, words, stopwords)),
         "starts_lower": float(text[0].islower()),
         "no_letters": float(letters == 1 and not text[0].isalpha()),
-        "tools": tool_share(text),
+        "tools": tool_share(text, tokens),
         **_length_class(len(words)),
     }
+
+
+def char_counts(text: str) -> list[int]:
+    """How many characters of `text` pass str.isalpha, str.isalnum, str.isspace, str.isdigit."""
+    ascii = text.encode("ascii", "ignore")
+    rest = "" if len(ascii) == len(text) else "".join(_NON_ASCII.findall(text))
+    return [
+        len(ascii) - len(ascii.translate(None, table)) + sum(map(test, rest))
+        for test, table in zip(_TESTS, _ASCII_TABLES, strict=True)
+    ]
 
 
 def _length_class(words: int) -> dict[str, float]:
@@ -79,12 +95,14 @@ def _length_class(words: int) -> dict[str, float]:
 
 
 def paragraph_features(
-    texts: list[str], rules: list[bool]
+    texts: list[str], rules: list[bool], tokens: list[list[str]] | None = None
 ) -> tuple[list[list[float]], tuple[int, int]]:
-    """One feature vector per paragraph (NAMES order, neighbours' included), and the region."""
+    """One feature vector per paragraph (NAMES order, neighbours' included), and the region.
+    `tokens` are each text's furniture_tokens, when the caller has them."""
     # Each paragraph's words, found once for every feature and the region that need them.
     words = [_WORD.findall(text) for text in texts]
-    rows = [own_features(*row) for row in zip(texts, rules, words, strict=True)]
+    tokens = [furniture_tokens(text) for text in texts] if tokens is None else tokens
+    rows = [own_features(*row) for row in zip(texts, rules, words, tokens, strict=True)]
     start, end = article_region(texts, [row["body_like"] for row in rows], words)
     counts: dict[str, int] = {}
     for text in texts:
@@ -98,17 +116,19 @@ def paragraph_features(
         gap = start - index if index < start else index - end + 1 if index >= end else 0
         row["region_distance"] = min(gap, 50) / 50
         row["repeated"] = float(counts[texts[index]] > 1)
-    return [_with_context(rows, index) for index in range(len(rows))], (start, end)
+    return _with_context(rows), (start, end)
 
 
-def _with_context(rows: list[dict[str, float]], index: int) -> list[float]:
-    """The row's own values, its neighbours' and the mean of the two on either side."""
-    empty = dict.fromkeys(CONTEXT, 0.0)
-    prev = rows[index - 1] if index else empty
-    after = rows[index + 1] if index + 1 < len(rows) else empty
-    near = rows[max(index - 2, 0) : index] + rows[index + 1 : index + 3]
-    row = rows[index]
-    values = [row[name] for name in OWN]
-    values += [prev[name] for name in CONTEXT] + [after[name] for name in CONTEXT]
-    values += [sum(r[name] for r in near) / max(len(near), 1) for name in CONTEXT]
-    return values
+def _with_context(rows: list[dict[str, float]]) -> list[list[float]]:
+    """Each row's own values, its neighbours' and the mean of the two on either side."""
+    context = [[row[name] for name in CONTEXT] for row in rows]
+    empty = [0.0] * len(CONTEXT)
+    vectors = []
+    for index, row in enumerate(rows):
+        near = context[max(index - 2, 0) : index] + context[index + 1 : index + 3]
+        values = [row[name] for name in OWN]
+        values += context[index - 1] if index else empty
+        values += context[index + 1] if index + 1 < len(rows) else empty
+        values += [sum(column) / len(near) for column in zip(*near, strict=True)] if near else empty
+        vectors.append(values)
+    return vectors

@@ -74,14 +74,19 @@ TOOLS = _TOOL_WORDS | _DATE_WORDS  # every furniture word
 _STAMP = re.compile(r"(?i)\b(?:updated|published|posted|modified|ago|gmt|utc)\b|\d:\d\d")
 
 
-def furniture_kind(text: str) -> str | None:
+def furniture_tokens(text: str) -> list[str]:
+    """The words of `text` that furniture is judged on, lower-cased."""
+    return list(map(str.lower, _TOKEN.findall(text)))
+
+
+def furniture_kind(text: str, tokens: list[str] | None = None) -> str | None:
     """The kind of a line of only symbols, of only a wire credit, or of only furniture words
     (tools, menus, sections, timestamps) with function words and numbers; else None. A date
     alone counts only with a clock time or an "updated"-like word: wire copy's "January 18,
-    2008" is a line of the article."""
+    2008" is a line of the article. `tokens` are its furniture_tokens, when the caller has them."""
     if not any(c.isalnum() for c in text):
         return "separator"  # "*", "--", "|": no word and no number to lose
-    words = [w.lower() for w in _TOKEN.findall(text)]
+    words = furniture_tokens(text) if tokens is None else tokens
     if not words or len(words) > MAX_FURNITURE_WORDS:
         return None
     if any(w in AGENCIES for w in words) and all(
@@ -95,7 +100,9 @@ def furniture_kind(text: str) -> str | None:
     return "timestamp" if _STAMP.search(text) else None
 
 
-def tool_share(text: str) -> float:
-    """The share of a line's words, function words aside, that are furniture words."""
-    words = [w for w in map(str.lower, _TOKEN.findall(text)) if w not in STOPWORDS]
+def tool_share(text: str, tokens: list[str] | None = None) -> float:
+    """The share of a line's words, function words aside, that are furniture words.
+    `tokens` are its furniture_tokens, when the caller has them."""
+    tokens = furniture_tokens(text) if tokens is None else tokens
+    words = [w for w in tokens if w not in STOPWORDS]
     return sum(map(TOOLS.__contains__, words)) / len(words) if words else 0.0

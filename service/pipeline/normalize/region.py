@@ -36,10 +36,13 @@ def stopword_share(words: list[str]) -> float:
     return sum(map(STOPWORDS.__contains__, map(str.lower, words))) / max(len(words), 1)
 
 
-def is_body_like(text: str, words: list[str] | None = None) -> bool:
-    """Prose: at least MIN_BODY_WORDS words, a fifth of them function words."""
+def is_body_like(text: str, words: list[str] | None = None, stopwords: float | None = None) -> bool:
+    """Prose: at least MIN_BODY_WORDS words, a fifth of them function words. `words` and
+    `stopwords` (its _WORD matches and their stopword_share), when the caller has them."""
     words = _WORD.findall(text) if words is None else words
-    return len(words) >= MIN_BODY_WORDS and stopword_share(words) >= MIN_BODY_STOPWORDS
+    if len(words) < MIN_BODY_WORDS:
+        return False
+    return (stopword_share(words) if stopwords is None else stopwords) >= MIN_BODY_STOPWORDS
 
 
 def article_region(
@@ -73,8 +76,11 @@ def shared_with_region(
     counts = Counter(word for paragraph in words[start:end] for word in paragraph)
     shares = []
     for index, paragraph in enumerate(words):
-        own = Counter(paragraph) if start <= index < end else Counter()
-        found = sum(counts[word] > own[word] for word in paragraph)
+        if start <= index < end:  # found elsewhere: more often in the region than in itself
+            own = Counter(paragraph)
+            found = sum(counts[word] > own[word] for word in paragraph)
+        else:
+            found = sum(map(counts.__contains__, paragraph))
         shares.append(found / len(paragraph) if paragraph else 0.0)
     return shares
 
