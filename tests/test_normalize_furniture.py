@@ -324,3 +324,22 @@ def test_aggressive_takes_another_storys_teaser_sentence_above_the_headline():
     aggressive = normalize(page, cleaning="aggressive")
     assert teaser not in aggressive.text and all(p in aggressive.text for p in PROSE)
     assert aggressive.title == HEADLINE
+
+
+@pytest.mark.parametrize("years", ["1999-2003", "2004-2007 Motherwell", "1990 – 1994"])
+def test_a_career_tables_years_are_not_a_timestamp(years):
+    # A row of years in a player's career table is the article's, not the page's stamp.
+    text = f"{PROSE_FOR_YEARS}\n\n{years}\n\n{PROSE_FOR_YEARS}"
+    assert all(r.kind != "timestamp" for r in normalize(text, cleaning="rules").removed)
+
+
+def test_an_iso_date_alone_is_still_a_timestamp():
+    text = f"{PROSE_FOR_YEARS}\n\nUpdated 2008-01-14 10:15\n\n{PROSE_FOR_YEARS}"
+    removed = normalize(text, cleaning="rules").removed
+    assert [r.text for r in removed if r.kind == "timestamp"] == ["Updated 2008-01-14 10:15"]
+
+
+PROSE_FOR_YEARS = (
+    "The striker joined the club in the summer after four seasons in Scotland, where he scored"
+    " more than sixty goals and won the league twice."
+)

@@ -13,8 +13,10 @@ _LINK_END = frozenset(".!\"”’':;,")
 # What makes a date/number line page furniture rather than a line of the article's own text.
 _STAMP = re.compile(
     r"(?i)\b(?:updated|published|posted|modified|issued|ago|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)\b"
-    r"|\d:\d\d|\d/\d|\d{4}-\d\d"
+    r"|\d:\d\d|\d/\d|\d{4}-\d\d(?!\d)"
 )
+# Years alone ("1999-2003", "2004-2007 Motherwell"): a career table's rows, never a stamp.
+_YEARS = re.compile(r"(?:19|20)\d\d(?: ?[-–—/] ?(?:19|20)?\d\d)?(?: [A-Z][a-z]{2,20})?")
 # Opening hours in an events list ("10:00 am – 3:00 pm"): a page stamps one time, not a span.
 _TIME = r"\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?"
 _HOURS = re.compile(rf"(?i){_TIME} ?(?:[-–—]|to) ?{_TIME}")
@@ -61,7 +63,7 @@ def _is_text(text: str, previous: Paragraph, index: int) -> bool:
     Saturday:" introducing a table, a score or attendance (no letters), opening hours, or a
     date under a line that introduces a list; never one with a single clock time, an "Updated"
     word or a numeric date."""
-    if text[-1] == ":" or _HOURS.fullmatch(text):
+    if text[-1] == ":" or _HOURS.fullmatch(text) or _YEARS.fullmatch(text):
         return True
     if _STAMP.search(text):
         return False
