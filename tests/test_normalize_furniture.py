@@ -333,7 +333,7 @@ def test_a_career_tables_years_are_not_a_timestamp(years):
     assert all(r.kind != "timestamp" for r in normalize(text, cleaning="rules").removed)
 
 
-def test_an_iso_date_alone_is_still_a_timestamp():
+def test_a_stamped_iso_date_is_still_a_timestamp():
     text = f"{PROSE_FOR_YEARS}\n\nUpdated 2008-01-14 10:15\n\n{PROSE_FOR_YEARS}"
     removed = normalize(text, cleaning="rules").removed
     assert [r.text for r in removed if r.kind == "timestamp"] == ["Updated 2008-01-14 10:15"]

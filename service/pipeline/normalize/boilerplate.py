@@ -60,9 +60,9 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
 
 def _is_text(text: str, previous: Paragraph, index: int) -> bool:
     """A date, score or count line of wire copy's own text, not a page's timestamp: "on
-    Saturday:" introducing a table, a score or attendance (no letters), opening hours, or a
-    date under a line that introduces a list; never one with a single clock time, an "Updated"
-    word or a numeric date."""
+    Saturday:" introducing a table, a score or attendance (no letters), opening hours, years
+    alone, or a date under a line that introduces a list; never one with a single clock time,
+    an "Updated" word or a numeric date."""
     if text[-1] == ":" or _HOURS.fullmatch(text) or _YEARS.fullmatch(text):
         return True
     if _STAMP.search(text):
