@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from support.server import running_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -79,7 +79,9 @@ def test_the_sample_shows_its_language_places_and_key_phrases(page, sample_text)
 
 def test_the_example_button_fills_in_an_article_that_comes_out_right(page):
     page.click("#example")
-    page.wait_for_function("document.getElementById('article').value.length > 100")
+    # A locator assertion, not wait_for_function: a string predicate is eval, which the page's
+    # CSP (script-src 'self') refuses whenever playwright has to poll for it.
+    expect(page.locator("#article")).to_have_value(re.compile(r"[\s\S]{100}"), timeout=30_000)
     page.click("#submit")
     page.wait_for_selector("#result:not([hidden])", timeout=60_000)
     assert "Publisher: Portland Press Herald" in page.text_content("#meta")

@@ -55,11 +55,19 @@ def send_raw(url: str, data: bytes, timeout: float = 30) -> Answer:
     host, port = url.removeprefix("http://").split(":")
     started = time.perf_counter()
     with socket.create_connection((host, int(port)), timeout=timeout) as sock:
-        sock.sendall(data)
-        sock.shutdown(socket.SHUT_WR)  # nothing more is coming: a short body is just short
+        try:
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)  # nothing more is coming: a short body is just short
+        except OSError:
+            # The server may answer (413) and close before it has read all we send: its answer
+            # is still in our receive queue, ahead of the reset, so read on.
+            pass
         received = b""
         while b"\r\n\r\n" not in received or len(received) < _expected_length(received):
-            chunk = sock.recv(65536)
+            try:
+                chunk = sock.recv(65536)
+            except ConnectionResetError:
+                break
             if not chunk:
                 break
             received += chunk
