@@ -74,4 +74,51 @@ def shapes(chars: int) -> dict[str, str]:
         "newline between words": repeat("Berlin\n", chars),
         "distinct names, one per sentence": names[:chars],
         "quotes with speakers": repeat('"Yes," said Angela Merkel. ', chars),
+        **{f"page of {kind}": _page([kind], chars) for kind in PAGE_LINES},
+        "page of every kind of line": _page(list(PAGE_LINES), chars),
     }
+
+
+_WORDS = ("the of and to in a is that for on with as was he said by at from it an be this have "
+          "are not but his they which or were had been has Berlin Merkel government minister "
+          "police city council Monday report people year").split()
+_NAMES = ["John Smith", "Maria Lopez", "Ahmed Khan", "Li Wei", "Anna Berg"]
+
+
+def _sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(25, 80))).capitalize() + "."
+
+
+def _headline(rng: random.Random) -> str:
+    return " ".join(word.capitalize() for word in rng.sample(_WORDS, rng.randint(5, 11)))
+
+
+# Line kinds of a scraped page, each a function of a seeded generator: the shapes the cleaning
+# stage judges line by line (menus, link-list headers, captions, bylines, stamps, prompts).
+PAGE_LINES = {
+    "body paragraphs": _sentence,
+    "menu items": lambda rng: rng.choice(["Home", "World", "Sports", "Log in", "Subscribe",
+                                          "Weather"]) + f" {rng.randint(1, 999)}",
+    "headlines": _headline,
+    "all-caps headlines": lambda rng: _headline(rng).upper(),
+    "link-list headers": lambda rng: rng.choice(["MORE NEWS", "ALSO READ", "TRENDING:",
+                                                 "Related Stories", "More tennis news..."]),
+    "captions with credits": lambda rng: _sentence(rng)[:90] + rng.choice(
+        [" (Photo by John Smith/Getty Images)", " Credit: AFP", " (Image credit: Reuters)"]),
+    "bylines with dates": lambda rng: f"By {rng.choice(_NAMES)} | March {rng.randint(1, 28)},"
+                                      f" 2020 {rng.randint(1, 12)}:{rng.randint(10, 59)} AM ET",
+    "ISO timestamps": lambda rng: f"2020-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T10:00:00Z",
+    "prompts": lambda rng: rng.choice(["Click here to subscribe", "Share this article",
+                                       "Advertisement", "Sign up for our newsletter"]),
+    "the same line": lambda rng: "Share on Facebook",
+    "quotes with speakers": lambda rng: f'"{_sentence(rng)[:-1]}," {rng.choice(_NAMES)} said.',
+}
+
+
+def _page(kinds: list[str], chars: int) -> str:
+    """A page of `chars` characters whose lines are drawn from `kinds`, one per line."""
+    rng, lines, size = random.Random(17), [], 0
+    while size < chars:
+        lines.append(PAGE_LINES[rng.choice(kinds)](rng))
+        size += len(lines[-1]) + 1
+    return "\n".join(lines)[:chars]
