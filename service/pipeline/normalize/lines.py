@@ -13,6 +13,13 @@ _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
 _MAX_WORD = 100  # of a word joined across hyphenated lines, what the compound check looks at
 _BYLINE = re.compile(r"by [A-Z]")  # "Headline\nby Name": a lowercase byline is not a continuation
+# Words a line of text cannot end on: a line ending on one was cut mid-sentence, so the next
+# line is the rest of it even when it looks like furniture ("sworn in on\nAugust 30.").
+_OPEN_ENDINGS = frozenset(
+    "a an the of to in on at by for from with into onto upon about over under after before "
+    "since until between through during against and or nor but than".split()
+)
+_MIN_OPEN_WORDS = 5  # a shorter open line is furniture ("Sponsored by", "Go to"), not a sentence
 
 
 def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -> list[Paragraph]:
@@ -27,7 +34,7 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
         if not line:
             last = ""
             continue
-        if last and _continues(last, text, width) and not (keep_apart(last) or keep_apart(text)):
+        if last and _continues_past_furniture(last, text, width, keep_apart):
             if compounds is None:
                 compounds = {word.lower() for word in _HYPHENATED.findall("\n".join(texts))}
             word = _join(paragraphs[-1], word, line, text, compounds)
@@ -55,8 +62,28 @@ def _continues(last: str, text: str, width: int) -> bool:
     """Was the break between `last` and `text` made by wrapping rather than by the writer?"""
     if text[0].islower() and last[-1] not in _SENTENCE_END and not _BYLINE.match(text):
         return True
+    return bool(width) and _wraps(last, text, width)
+
+
+def _wraps(last: str, text: str, width: int) -> bool:
+    """Would the next line's first word have taken `last` past the column it was wrapped at?"""
     first_word = len(text.split(" ", 1)[0])
-    return bool(width) and len(last) >= width // 2 and len(last) + 1 + first_word > width
+    return len(last) >= width // 2 and len(last) + 1 + first_word > width
+
+
+def _continues_past_furniture(
+    last: str, text: str, width: int, keep_apart: Callable[[str], bool]
+) -> bool:
+    """Does `text` continue `last`? In hard-wrapped text the column decides, even for a line
+    a rule would remove on its own ("… Agency for International" wrapped off the sentence it
+    is part of). Elsewhere a line a rule removes continues nothing and is continued only when
+    it finishes a sentence the prose line above left open ("sworn in on\nAugust 30.")."""
+    if width and _wraps(last, text, width):
+        return True
+    if _continues(last, text, width):
+        return not (keep_apart(last) or keep_apart(text))
+    open_ended = last.rsplit(" ", 1)[-1] in _OPEN_ENDINGS and last.count(" ") + 1 >= _MIN_OPEN_WORDS
+    return text[-1] in ".!?" and open_ended and not keep_apart(last)
 
 
 def _join(pieces: list[Piece], word: str, line: list[Piece], text: str, compounds: set[str]) -> str:

@@ -1,0 +1,52 @@
+"""Hard-wrapped text cleans as the same article: no line that wrapping cut off is removed."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.normalize import MODES, normalize
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+
+
+def wrapped(text: str, width: int) -> str:
+    """Each paragraph hard-wrapped at `width` columns, as a terminal feed or an e-mail is."""
+    return "\n\n".join(
+        textwrap.fill(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        for paragraph in text.split("\n\n")
+    )
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("width", range(50, 92, 4))
+def test_every_example_wrapped_at_any_width_keeps_the_same_words(mode, width):
+    changed = []
+    for path in EXAMPLES:
+        text = path.read_text(encoding="utf-8")
+        want = normalize(text, cleaning=mode).text.split()
+        if normalize(wrapped(text, width), cleaning=mode).text.split() != want:
+            changed.append(path.name)
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "tail"),
+    [
+        # A date or a score that a wrap or a scraper's line break left alone on its line.
+        ("If no challenge is filed, Ruto is scheduled to be sworn in on\nAugust 30.",
+         "sworn in on August 30."),
+        ("The court will rule on the appeal, the registrar said, no later than\n5 May 2024.",
+         "no later than 5 May 2024."),
+    ],
+)
+def test_a_date_finishing_an_open_sentence_is_the_articles(raw, tail):
+    normalized = normalize(raw)
+    assert normalized.text.endswith(tail)
+    assert normalized.removed == []
+
+
+@pytest.mark.parametrize("raw", ["Sponsored by\nAcme Inc.", "Share on\nFacebook"])
+def test_a_short_open_line_is_still_furniture(raw):
+    """Furniture ends on "by" and "on" too: a line that short is not a sentence left open."""
+    assert normalize(raw).text == ""
