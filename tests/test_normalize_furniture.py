@@ -343,3 +343,20 @@ PROSE_FOR_YEARS = (
     "The striker joined the club in the summer after four seasons in Scotland, where he scored"
     " more than sixty goals and won the league twice."
 )
+
+
+@pytest.mark.parametrize(
+    "line", ["Science Desk | 4 min read", "Health · 6 min read", "News & Politics | 12-minute read",
+             "5 min read • World • Europe"],
+)
+def test_a_reading_time_beside_section_names_is_a_widget(line):
+    text = f"{HEADLINE}\n\n{line}\n\n{PROSE_FOR_YEARS}"
+    assert [(r.kind, r.text) for r in normalize(text, cleaning="rules").removed] == [
+        ("widget", line)
+    ]
+
+
+def test_a_byline_beside_a_reading_time_still_names_its_author():
+    normalized = normalize(f"By Jane Doe | 4 min read\n\n{PROSE_FOR_YEARS}", cleaning="rules")
+    assert normalized.authors == ["Jane Doe"]
+    assert [r.kind for r in normalized.removed] == ["byline"]

@@ -99,6 +99,9 @@ NAME = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{0,4}}"
 NAME2 = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{1,4}}"
 CREDIT = rf"(?:{NAME} ?/ ?)?(?:{AGENCY})(?: ?/ ?(?:{AGENCY}))*(?: via (?:{AGENCY}))?(?:, [Ff]ile)?"
 
+_READING_TIME = r"\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)"
+_SECTION = r"(?!by )[\w&'’][\w&'’ ]{0,29}"  # a section's name, not a byline ("By Name")
+
 RULES = [
     Rule(
         r"(?i:hide caption|show caption|toggle caption|toggle legend|caption|enlarge this image"
@@ -268,6 +271,12 @@ RULES = [
         r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km])[.]?",
         "widget",
         "page widgets",
+    ),
+    Rule(  # a section name or two beside the reading time: "Science Desk | 4 min read"
+        rf"(?i:(?:{_SECTION} ?[|·•] ?){{1,3}}{_READING_TIME}"
+        rf"|{_READING_TIME}(?: ?[|·•] ?{_SECTION}){{1,3}})",
+        "widget",
+        "a reading time with section names",
     ),
     Rule(
         r"(?i:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log in|back to top"
