@@ -66,3 +66,9 @@ def test_a_stray_opening_mark_inside_a_quote_closes_it():
 def test_quotes_in_two_paragraphs_are_separate():
     text = "“One two three,” he said.\n\n“Four five six,” she said."
     assert quoted(text) == ["One two three,", "Four five six,"]
+
+
+def test_a_low_opening_mark_is_closed_by_the_high_one():
+    # „German style“: the “ that closes must not open a second quotation of what follows.
+    text = "„We will not give up“, Merkel said, and „the country stands together“ as one."
+    assert quoted(text) == ["We will not give up", "the country stands together"]

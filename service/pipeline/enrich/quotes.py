@@ -45,7 +45,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> tuple[list[QuoteSpan], lis
         if opening is not None and marks and marks[0] == start:
             marks = marks[1:]  # the mark that continues the previous paragraph's quotation
         for pos in marks:
-            kind = _kind(text, pos, start, end)
+            kind = _kind(text, pos, start, end, opening)
             if opening is None:
                 opening = None if kind == "close" else pos
             elif kind != "open" or pos > opening + 1:
@@ -61,8 +61,10 @@ def find_quotes(text: str, paragraphs: list[Span]) -> tuple[list[QuoteSpan], lis
     return sorted(kept, key=lambda q: q.start), notices
 
 
-def _kind(text: str, pos: int, start: int, end: int) -> str:
+def _kind(text: str, pos: int, start: int, end: int, opening: int | None) -> str:
     char = text[pos]
+    if char == "“" and opening is not None and text[opening] == "„":
+        return "close"  # „German style“: the low mark opens, the high one closes
     if char in _OPENERS:
         return "open"
     if char in _CLOSERS:
