@@ -108,3 +108,35 @@ def test_without_gender_evidence_the_nearest_subject_wins(client):
         "“We will win this time, whatever it takes,” she said."
     )
     assert speakers(client, text) == ["Peter Braun"]
+
+
+MARKS = {"straight": '""', "curly": "“”", "single": "‘’", "guillemets": "«»", "low-high": "„“",
+         "straight single": "''"}
+SPEAKER_FORMS = {"surname": "Merkel", "full name": "Angela Merkel", "pronoun": "she",
+                 "description": "the chancellor"}
+LEAD = "Angela Merkel, the German chancellor, spoke in Berlin on Monday."
+SPOKEN = "We will not give up on the people of this country"
+
+
+def _forms(opening: str, closing: str, speaker: str) -> dict[str, str]:
+    quote, subject = f"{opening}{SPOKEN},{closing}", speaker[0].upper() + speaker[1:]
+    return {
+        "said after": f"{LEAD} {quote} {speaker} said.",
+        "speaker first": f"{LEAD} {subject} said: {opening}{SPOKEN}.{closing}",
+        "split by the verb": f"{LEAD} {quote} {speaker} said, {opening}and we never will.{closing}",
+        "told": f"{LEAD} {quote} {speaker} told reporters.",
+        "next paragraph": f"{LEAD}\n\n{quote} {speaker} said.",
+    }
+
+
+@pytest.mark.parametrize("marks", MARKS.values(), ids=MARKS.keys())
+@pytest.mark.parametrize("speaker", SPEAKER_FORMS.values(), ids=SPEAKER_FORMS.keys())
+def test_every_mark_speaker_and_order_is_attributed_to_the_person(client, marks, speaker):
+    """A generated family: 6 kinds of marks x 4 ways to name the speaker x 5 orders."""
+    wrong = {}
+    for form, text in _forms(*marks, speaker).items():
+        found = speakers(client, text)
+        quotes = 2 if form == "split by the verb" else 1
+        if found != ["Angela Merkel"] * quotes:
+            wrong[form] = found
+    assert wrong == {}
