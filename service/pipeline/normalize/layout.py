@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .bylines import is_role_line, parse_bare_byline, parse_byline
-from .dateline import match_dateline
+from .dateline import agency, match_dateline
 from .headline import is_headline, split_headline
 from .pieces import Paragraph
 
@@ -89,5 +89,5 @@ def mark_dateline(paragraphs: list[Paragraph]) -> DatelineAt | None:
         if match is None:
             continue
         end = match.end("dash") if match["dash"] else match.end()
-        return DatelineAt(index, end, match.span("location"), match["agency"])
+        return DatelineAt(index, end, match.span("location"), agency(match))
     return None
