@@ -14,14 +14,14 @@ _ROLE = re.compile(
     r"(?:, [A-Z][\w ]{1,30}| @\w{1,30})?"
 )
 _BYLINE = re.compile(
-    r"(?:By|BY|by|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by)"
-    r" (?P<names>.{2,200})"
+    r"(?:By|BY|by|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by"
+    r"|Authors?:) (?P<names>.{2,200})"
 )
 # Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
 # correspondent", "Sonia Sodha": a name alone on its line.
 _BARE_BYLINE = re.compile(
     rf"(?P<names>{CAP} {CAP}(?: {CAP})??)(?: in [A-Z][\w ]{{1,30}}"
-    r"| (?:[A-Z][a-z]+ ){0,3}(?i:correspondent|editor|reporter|writer|columnist))?"
+    r"|,? (?:[A-Z][a-z]+ ){0,3}(?i:correspondent|editor|reporter|writer|columnist))?"
 )
 _CREDITS = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
@@ -34,7 +34,8 @@ _NOT_NAMES = frozenset(
     " Latest Updates Home Edition Today War Crisis Election Elections Analysis Explainer"
     " Podcast Newsletter Briefing Coverage Special Report Investigation".split()
 )
-_SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$")
+_SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$(?<! [JS]r\.)")  # "… Smith Jr." ends a name
+_HANDLE = re.compile(r" @\w{1,30}$")  # "By John Smith @jsmith"
 _SEGMENTS = re.compile(r" [·|•] ")
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 
@@ -57,22 +58,38 @@ def parse_byline(text: str) -> list[str] | None:
 def _names(text: str) -> list[str] | None:
     """Person names of a list, roles dropped; None if any part is neither (it is prose)."""
     names = []
-    for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
-        part = _PLACE.sub("", part)
-        bare = _BARE_BYLINE.fullmatch(part)
-        if bare and bare["names"] != part:  # "Mark Jensen Staff Writer"
-            part = bare["names"]
-        elif _ROLE.fullmatch(part) or part.casefold() in PUBLISHERS:
+    text = text.strip()
+    for part in _NAME_SPLIT.split(text if text.endswith((" Jr.", " Sr.")) else text.rstrip(".")):
+        part = _HANDLE.sub("", _PLACE.sub("", part))
+        name = _without_outlet(part)  # "Mark Jensen Staff Writer", "JO SMITH The Associated Press"
+        if name == part and _is_outlet_or_role(part):  # "Associated Press Writer", "CNN"
             continue
+        part = name
         if not _NAME.fullmatch(part):
             return None
         names.append(part.title() if part.isupper() else part)
     return names
 
 
+def _is_outlet_or_role(text: str) -> bool:
+    return text.casefold() in PUBLISHERS or bool(_ROLE.fullmatch(text))
+
+
+def _without_outlet(part: str) -> str:
+    """A name with the outlet or role that follows it without a comma dropped."""
+    words = part.split(" ")
+    for cut in range(2, len(words)):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if _NAME.fullmatch(name) and not _is_outlet_or_role(name) and _is_outlet_or_role(rest):
+            return name
+    return part
+
+
 def parse_bare_byline(text: str) -> list[str] | None:
     """The author of a byline that is only a name (with a place or a role), or None; the name
     may be followed by the outlet and dates: "Emily Chung · CBC News · Posted: Jun 06, 2023"."""
+    if text.startswith(("By ", "BY ", "by ")):
+        return None  # a "By" line parse_byline refused is prose: "By Christmas Eve."
     text, *rest = _SEGMENTS.split(text)
     if not all(part.casefold() in PUBLISHERS or any(c.isdigit() for c in part) for part in rest):
         return None
@@ -86,4 +103,4 @@ def parse_bare_byline(text: str) -> list[str] | None:
 
 def is_role_line(text: str) -> bool:
     """A line naming only the outlet or the author's role ("BBC News", "Europe correspondent")."""
-    return len(text) <= 60 and (text.casefold() in PUBLISHERS or bool(_ROLE.fullmatch(text)))
+    return len(text) <= 60 and _is_outlet_or_role(text)

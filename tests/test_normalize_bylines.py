@@ -1,0 +1,43 @@
+"""Bylines in the forms papers and wires print them: the line goes, its authors are named."""
+
+import pytest
+
+from service.pipeline.normalize import normalize
+
+HEADLINE = "Malaria vaccine cuts child deaths in large African trial"
+BODY = (
+    "A malaria vaccine developed at Oxford reduced deaths among young children by 13 percent in"
+    " a large trial in four African countries, researchers reported on Thursday."
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By John Smith", ["John Smith"]),
+        ("BY JOHN SMITH", ["John Smith"]),
+        ("By John Smith, Associated Press", ["John Smith"]),
+        ("By JOHN SMITH, Associated Press Writer", ["John Smith"]),
+        ("BY JOHN SMITH The Associated Press", ["John Smith"]),
+        ("By John Smith, Jane Doe and Li Wei", ["John Smith", "Jane Doe", "Li Wei"]),
+        ("By John Smith and Jane Doe, CNN", ["John Smith", "Jane Doe"]),
+        ("John Smith | Reuters", ["John Smith"]),
+        ("By Mark Jensen Staff Writer", ["Mark Jensen"]),
+        ("John Smith, Health Correspondent", ["John Smith"]),
+        ("Author: John Smith", ["John Smith"]),
+        ("By John Smith @jsmith", ["John Smith"]),
+        ("By John Smith Jr.", ["John Smith Jr."]),
+        ("By María José García", ["María José García"]),
+        ("By John Smith on March 4, 2024", ["John Smith"]),
+    ],
+)
+def test_a_byline_names_its_authors_and_goes(byline, authors):
+    normalized = normalize(f"{HEADLINE}\n\n{byline}\n\n{BODY}")
+    assert normalized.authors == authors
+    assert [r.kind for r in normalized.removed] == ["byline"]
+    assert normalized.text == f"{HEADLINE}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("line", ["By Christmas Eve.", "Associated Press Writer"])
+def test_prose_and_an_outlet_alone_name_no_author(line):
+    assert normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}").authors == []
