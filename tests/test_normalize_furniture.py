@@ -1,6 +1,7 @@
 """Cleaning that carries across sites: furniture vocabulary lines and the article's headline."""
 
 import pytest
+from support.examples import EXAMPLE_ARTICLES
 
 from service.pipeline.normalize import normalize
 from service.pipeline.normalize.furniture import MAX_FURNITURE_WORDS, furniture_kind
@@ -104,9 +105,9 @@ def test_a_page_loses_its_tools_but_keeps_its_headline_and_prose():
 
 
 def test_the_headline_found_above_the_article_is_the_title_not_the_first_menu_line():
-    crumb = "Home > Weather > Regional stories"  # headline-shaped: the rules call it the title
+    crumb = "Home > Weather > Regional stories"
     page = "\n".join([crumb, "Special report", f"{HEADLINE} - Reuters", *PROSE])
-    assert normalize(page, cleaning="rules").title == crumb
+    assert normalize(page, cleaning="rules").title != crumb  # a trail is never a headline
     result = normalize(page, cleaning="standard")
     assert (result.title, result.publisher) == (HEADLINE, "Reuters")
     assert crumb not in result.text and HEADLINE in result.text
@@ -360,3 +361,21 @@ def test_a_byline_beside_a_reading_time_still_names_its_author():
     normalized = normalize(f"By Jane Doe | 4 min read\n\n{PROSE_FOR_YEARS}", cleaning="rules")
     assert normalized.authors == ["Jane Doe"]
     assert [r.kind for r in normalized.removed] == ["byline"]
+
+
+
+
+@pytest.mark.parametrize(
+    "above",
+    [["Home > World > Europe"], ["World", "Business", "Sport", "Science"]],
+    ids=["breadcrumb", "menu longer than the rules look through"],
+)
+@pytest.mark.parametrize("mode", ["standard", "aggressive"])
+def test_every_examples_title_survives_a_menu_above_it(above, mode):
+    changed = []
+    for path in EXAMPLE_ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        title = normalize(text, cleaning=mode).title
+        if normalize("\n\n".join([*above, text]), cleaning=mode).title != title:
+            changed.append(path.name)
+    assert changed == []

@@ -1,13 +1,11 @@
 """Hard-wrapped text cleans as the same article: no line that wrapping cut off is removed."""
 
 import textwrap
-from pathlib import Path
 
 import pytest
+from support.examples import EXAMPLE_ARTICLES
 
 from service.pipeline.normalize import MODES, normalize
-
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
 
 
 def wrapped(text: str, width: int) -> str:
@@ -22,7 +20,7 @@ def wrapped(text: str, width: int) -> str:
 @pytest.mark.parametrize("width", range(50, 92, 4))
 def test_every_example_wrapped_at_any_width_keeps_the_same_words(mode, width):
     changed = []
-    for path in EXAMPLES:
+    for path in EXAMPLE_ARTICLES:
         text = path.read_text(encoding="utf-8")
         want = normalize(text, cleaning=mode).text.split()
         if normalize(wrapped(text, width), cleaning=mode).text.split() != want:

@@ -20,6 +20,7 @@ from importlib.resources import files
 from .dateline import match_dateline
 from .features import NAMES, paragraph_features
 from .furniture import furniture_kind, furniture_tokens
+from .headline import is_headline
 from .layout import make_title
 from .pieces import Paragraph
 from .region import (
@@ -170,7 +171,22 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
             paragraph.kind = _kind(paragraph.text, index, start, end)
             paragraph.score = round(score, 3)
             paragraph.section, listing = None, False
+    if headline is None and not any(p.section == "title" for p in paragraphs):
+        return _title_opening_region(paragraphs, start)
     return publisher
+
+
+def _title_opening_region(paragraphs: list[Paragraph], start: int) -> str | None:
+    """With no headline above the region and no title, the region's first line is the title
+    when it is shaped like a headline and shares the lede's words (a menu of more lines than
+    the rules look through stood above it); the publisher it names."""
+    first = paragraphs[start]
+    if first.kind or first.section or not is_headline(first.text) or first.text[-1] in "!?\"”":
+        return None
+    following = [p.text for p in paragraphs[start + 1 :] if not p.kind]  # credits are no lede
+    if lede_share([first.text, *following], 1, 0) < DECK_SHARE:
+        return None
+    return make_title(first)
 
 
 def _retitle(paragraphs: list[Paragraph], headline: int | None) -> str | None:

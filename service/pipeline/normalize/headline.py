@@ -11,6 +11,7 @@ _TITLE_CASE = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _SECTION = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}")
+_TRAIL = re.compile(r" [>»›] ")
 
 
 def split_headline(text: str) -> tuple[int, str | None]:
@@ -42,6 +43,9 @@ def _is_wire_headline(head: str, name: str) -> bool:
 
 
 def is_headline(text: str) -> bool:
-    """Short, capitalised, not ending like a sentence."""
+    """Short, capitalised, not ending like a sentence, and no breadcrumb trail ("Home > World")."""
     words = len(text.split())
-    return 2 <= words <= 30 and text[0].isupper() and text[-1] not in ".,;:"
+    return (
+        2 <= words <= 30 and text[0].isupper() and text[-1] not in ".,;:"
+        and _TRAIL.search(text) is None
+    )
