@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.pipeline.normalize import normalize
+from service.pipeline.normalize import bylines, normalize
 
 HEADLINE = "Malaria vaccine cuts child deaths in large African trial"
 BODY = (
@@ -41,3 +41,15 @@ def test_a_byline_names_its_authors_and_goes(byline, authors):
 @pytest.mark.parametrize("line", ["By Christmas Eve.", "Associated Press Writer"])
 def test_prose_and_an_outlet_alone_name_no_author(line):
     assert normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}").authors == []
+
+
+def test_a_credit_line_of_any_length_costs_work_in_proportion(monkeypatch):
+    """Looking for an outlet after a name looks at a few words, never every split of the line."""
+    looked_at = []
+    judge = bylines._is_outlet_or_role
+    monkeypatch.setattr(
+        bylines, "_is_outlet_or_role", lambda text: looked_at.append(len(text)) or judge(text)
+    )
+    line = "Reporting by " + " ".join(["John"] * 2_000)
+    assert bylines.parse_byline(line) is None
+    assert sum(looked_at) <= 2 * len(line)

@@ -35,6 +35,7 @@ _NOT_NAMES = frozenset(
     " Podcast Newsletter Briefing Coverage Special Report Investigation".split()
 )
 _SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$(?<! [JS]r\.)")  # "… Smith Jr." ends a name
+_MAX_NAME_WORDS, _MAX_OUTLET_WORDS = 5, 6  # "Maria de la Cruz Lopez", "The Associated Press Writer"
 _HANDLE = re.compile(r" @\w{1,30}$")  # "By John Smith @jsmith"
 _SEGMENTS = re.compile(r" [·|•] ")
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
@@ -78,6 +79,8 @@ def _is_outlet_or_role(text: str) -> bool:
 def _without_outlet(part: str) -> str:
     """A name with the outlet or role that follows it without a comma dropped."""
     words = part.split(" ")
+    if len(words) > _MAX_NAME_WORDS + _MAX_OUTLET_WORDS:
+        return part  # no name and outlet are this long: prose, judged as it is
     for cut in range(2, len(words)):
         name, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if _NAME.fullmatch(name) and not _is_outlet_or_role(name) and _is_outlet_or_role(rest):
