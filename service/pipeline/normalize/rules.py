@@ -115,6 +115,12 @@ RULES = [
     ),
     Rule(CREDIT, "photo_credit", "Name / AP, Name/AFP via Getty Images, Getty Images"),
     Rule(
+        rf"{NAME} ?\| ?(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))+|(?:Image|Photo) copyright .{{1,80}}"
+        rf"|\({NAME2}(?: ?/ ?{NAME}){{1,3}}(?: via {NAME})?\)",
+        "photo_credit",
+        "'Name | Agency | Getty', BBC's 'Image copyright Name', '(Name/Outlet via AP)'",
+    ),
+    Rule(
         rf"{NAME2} ?/ ?{NAME}(?: ?/ ?{NAME})?(?: via {NAME})?(?:, [Ff]ile)?"
         rf"|{NAME2} ?/ ?(?:Courtesy|Handout|Provided by)\b.{{0,60}}|{NAME2} for {NAME}",
         "photo_credit",
@@ -373,12 +379,12 @@ CREDIT_SUFFIXES = [
         "AP caption ending (AP Photo/Name, File)",
     ),
     Rule(
-        r" ?\((?:Photo|Image|Picture)(?: by|:) [^()]{1,100}\)",
+        r" ?\((?:Photo|Image|Picture)(?: [Cc]redit)?(?: by|:) [^()]{1,100}\)",
         "photo_credit",
-        "(Photo by Name/Agency)",
+        "(Photo by Name/Agency), (Image credit: Agency)",
     ),
     Rule(
-        rf"(?<=[a-z.!?”\"]) ?\({NAME2}(?: ?/ ?{NAME}){{1,3}}\)",
+        rf"(?<=[a-z.!?”\"]) ?\({NAME2}(?: ?/ ?{NAME}){{1,3}}(?: via {NAME})?\)",
         "photo_credit",
         "a caption ending '(Name/Agency/Getty Images)'",
     ),
@@ -388,7 +394,8 @@ CREDIT_SUFFIXES = [
         "DW caption glued to 'Image: Name/dpa/picture alliance'",
     ),
     Rule(
-        r" (?:Photograph|Photo|Photo illustration|Illustration|Composite|Image)(?:s)?: .{1,100}",
+        r" (?:Photograph|Photo|Photo illustration|Illustration|Composite|Image|Picture|Pic"
+        r"|PHOTOGRAPH|PHOTO|IMAGE|PICTURE)(?:s|S)?: .{1,100}",
         "photo_credit",
         "Guardian caption ending 'Photograph: Name/Agency'",
     ),
@@ -398,5 +405,16 @@ CREDIT_SUFFIXES = [
         rf"(?<=[.!?”\"]) {CREDIT}",
         "photo_credit",
         "a caption ending in 'Name/AFP via Getty Images'",
+    ),
+    Rule(
+        rf"(?<=[.!?”\"]) (?:\| ?(?:{NAME} ?\| ?)?|{NAME} ?\| ?)(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))*",
+        "photo_credit",
+        "a caption ending in '| Getty Images' or 'Name | Agency | Getty'",
+    ),
+    Rule(
+        rf"(?<=[.!?”\"]) ?(?:© ?{NAME}(?: ?/ ?{NAME})?"
+        r"|\((?:Photo )?Courtesy(?: of)? [^()]{1,80}\))",
+        "photo_credit",
+        "a caption ending in '© Name' or '(Courtesy of …)'",
     ),
 ]
