@@ -407,14 +407,16 @@ CREDIT_SUFFIXES = [
         "a caption ending in 'Name/AFP via Getty Images'",
     ),
     Rule(
-        rf"(?<=[.!?”\"]) (?:\| ?(?:{NAME} ?\| ?)?|{NAME} ?\| ?)(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))*",
+        rf"(?<=[.!?”\"]) (?:{NAME} ?)?\| ?(?:{NAME} ?\| ?)?(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))*",
         "photo_credit",
         "a caption ending in '| Getty Images' or 'Name | Agency | Getty'",
     ),
     Rule(
-        rf"(?<=[.!?”\"]) ?(?:© ?{NAME}(?: ?/ ?{NAME})?"
-        r"|\((?:Photo )?Courtesy(?: of)? [^()]{1,80}\))",
+        rf"(?<=[.!?”\"]) ?© ?{NAME}(?: ?/ ?{NAME})?", "photo_credit", "a caption ending in '© Name'"
+    ),
+    Rule(
+        r"(?<=[.!?”\"]) ?\((?:Photo )?Courtesy(?: of)? [^()]{1,80}\)",
         "photo_credit",
-        "a caption ending in '© Name' or '(Courtesy of …)'",
+        "a caption ending in '(Courtesy of …)'",
     ),
 ]
