@@ -379,3 +379,20 @@ def test_every_examples_title_survives_a_menu_above_it(above, mode):
         if normalize("\n\n".join([*above, text]), cleaning=mode).title != title:
             changed.append(path.name)
     assert changed == []
+
+
+STAMPS = [
+    "Updated 10:42 AM ET, Mon March 4, 2024", "Published 2 hours ago", "Mar 4, 2024, 10:42 AM",
+    "2024-03-04T10:42:00Z", "2024-03-04 10:42:00+01:00", "Last updated: 4 March 2024",
+    "Posted: Mon 4 Mar 2024 10.42 GMT", "Updated on March 4, 2024 at 10:42 a.m. EST",
+    "4 March 2024 • 10:42am", "First published on Mon 4 Mar 2024 10.42 GMT", "5 min ago",
+    "Yesterday at 10:42", "March 4, 2024 / 10:42 AM / Updated 2 hours ago",
+    "Mon, 04 Mar 2024 10:42:00 +0000", "10:42 AM EST March 4, 2024",
+    "PUBLISHED: 10:42 EST, 4 March 2024 | UPDATED: 11:00 EST, 4 March 2024",
+]
+
+
+@pytest.mark.parametrize("stamp", STAMPS)
+def test_a_pages_date_and_time_line_is_a_timestamp(stamp):
+    removed = normalize(f"{HEADLINE}\n\n{stamp}\n\n{PROSE[0]}\n\n{PROSE[1]}").removed
+    assert [(r.kind, r.text) for r in removed] == [("timestamp", stamp)]

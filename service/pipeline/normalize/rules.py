@@ -252,9 +252,11 @@ RULES = [
         "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
     Rule(
-        rf"(?i:(?:{DATE_TOKEN}){{2,25}})(?:[A-Z][a-z]{{2,20}})?",
+        rf"(?i:(?:{DATE_TOKEN}){{2,25}})(?:[A-Z][a-z]{{2,20}})?"
+        r"|\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?",
         "timestamp",
-        "a line made only of date and time words, perhaps with its section (Axios)",
+        "a line made only of date and time words, perhaps with its section (Axios), or an ISO"
+        " date and time (2024-03-04T10:42:00Z): a machine's stamp, never a line of wire copy",
     ),
     Rule(
         r"(?i:(?:we|this (?:web)?site|our (?:web)?site"
