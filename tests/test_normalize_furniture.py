@@ -396,3 +396,15 @@ STAMPS = [
 def test_a_pages_date_and_time_line_is_a_timestamp(stamp):
     removed = normalize(f"{HEADLINE}\n\n{stamp}\n\n{PROSE[0]}\n\n{PROSE[1]}").removed
     assert [(r.kind, r.text) for r in removed] == [("timestamp", stamp)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("ICYMI: Flood defences fail again in the valley", "related_links"),
+     ("In case you missed it: Flood defences fail again", "related_links"),
+     # Readability's labels keep a bracketed inline link as the article's (washingtonpost.com).
+     ("[Read: Flood defences fail again in the valley]", None)],
+)
+def test_a_pointer_to_another_story_inside_the_article(line, kind):
+    text = f"{HEADLINE}\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}"
+    assert [r.kind for r in normalize(text, cleaning="rules").removed] == ([kind] if kind else [])

@@ -223,7 +223,8 @@ RULES = [
     ),
     Rule(
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
-        r"|further reading|related coverage|related stories|more coverage) ?: .{1,200}"
+        r"|further reading|related coverage|related stories|more coverage|icymi|in case you missed"
+        r" it) ?: .{1,200}"
         r"|(?:Read more|Related) ?[»›→>] ?.{0,200}|Related (?:article|video|content):? .{1,200}",
         "related_links",
         "RELATED: Headline of another story",
