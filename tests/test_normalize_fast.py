@@ -2,12 +2,12 @@
 
 import re
 from collections import Counter
-from pathlib import Path
+
+from support.examples import EXAMPLE_ARTICLES
 
 from service.pipeline.normalize import captions, features, furniture, region
 from service.pipeline.normalize.region import STOPWORDS
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # features._PROMO as it read before its first-letter lookahead.
 PLAIN_PROMO = re.compile(
     r"(?i)\b(?:subscri\w+|sign (?:up|in)|log in|newsletter|cookies?|privacy|download|app"
@@ -19,7 +19,7 @@ ODD = ["SUBSCRIBE", "ſubscribe now", "Sign In", "LOG IN", "Follow us", "READ MO
 
 
 def paragraphs() -> list[str]:
-    lines = [line for path in sorted(EXAMPLES.glob("*.txt"))
+    lines = [line for path in EXAMPLE_ARTICLES
              for line in path.read_text(encoding="utf-8").splitlines()]
     return [line for line in lines if line.strip()] + ODD
 
@@ -46,7 +46,7 @@ def test_counts_match_the_plain_generators():
 def test_region_from_shared_words_is_the_region_from_texts():
     # paragraph_features hands article_region and shared_with_region the words it found once;
     # every example, and every example cut at each tenth of its paragraphs, gives the same.
-    for path in sorted(EXAMPLES.glob("*.txt")):
+    for path in EXAMPLE_ARTICLES:
         whole = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         for cut in range(0, len(whole), max(len(whole) // 10, 1)):
             texts = whole[cut:]
@@ -129,7 +129,7 @@ def plain_shared(texts, start, end):
 
 
 def test_context_and_shared_words_are_the_plain_ones():
-    for path in sorted(EXAMPLES.glob("*.txt")):
+    for path in EXAMPLE_ARTICLES:
         texts = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         for count in (1, 2, 3, len(texts)):
             rows = [features.own_features(text, False) for text in texts[:count]]

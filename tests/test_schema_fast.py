@@ -1,11 +1,11 @@
 """The hand-written dumps equal marshmallow's schemas, byte for byte."""
 
 import itertools
-from pathlib import Path
 
 import orjson
 import pytest
 from marshmallow import fields
+from support.examples import EXAMPLE_ARTICLES
 
 from service.api import schemas
 from service.api.schemas import EnrichmentSchema, EntityList, EntitySchema
@@ -26,7 +26,6 @@ from service.pipeline.types import (
     Speaker,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CASES = [
     Entity("Kyiv", "GPE", 3, 7, Span(10, 14), group, value, kb_id)
     for group, value, kb_id in itertools.product((None, 0, 4), (None, "2022-01-10"),
@@ -83,7 +82,7 @@ def test_every_list_dumps_what_its_schema_dumps():
 @pytest.mark.model
 def test_whole_answers_on_the_examples_are_the_same_bytes(model_app):
     pipeline = model_app.extensions["pipeline"].pipeline
-    paths = sorted(EXAMPLES.glob("*.txt"))[:8]
+    paths = EXAMPLE_ARTICLES[:8]
     options = Options(frozenset(SECTIONS) - {"places"})
     articles = [Article(p.name, p.read_text(encoding="utf-8"), options) for p in paths]
     results = pipeline.run(articles)
