@@ -115,10 +115,9 @@ RULES = [
     ),
     Rule(CREDIT, "photo_credit", "Name / AP, Name/AFP via Getty Images, Getty Images"),
     Rule(
-        rf"{NAME} ?\| ?(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))+|(?:Image|Photo) copyright .{{1,80}}"
-        rf"|\({NAME2}(?: ?/ ?{NAME}){{1,3}}(?: via {NAME})?\)",
+        rf"{NAME} ?\| ?(?:{AGENCY})(?: ?\| ?(?:{AGENCY}))+|(?:Image|Photo) copyright .{{1,80}}",
         "photo_credit",
-        "'Name | Agency | Getty', BBC's 'Image copyright Name', '(Name/Outlet via AP)'",
+        "'Name | Agency | Getty', BBC's 'Image copyright Name'",
     ),
     Rule(
         rf"{NAME2} ?/ ?{NAME}(?: ?/ ?{NAME})?(?: via {NAME})?(?:, [Ff]ile)?"
