@@ -16,6 +16,7 @@ import math
 import re
 from functools import cache
 from importlib.resources import files
+from itertools import islice
 
 from .dateline import match_dateline
 from .features import NAMES, paragraph_features
@@ -25,6 +26,7 @@ from .layout import make_title
 from .pieces import Paragraph
 from .region import (
     DECK_SHARE,
+    LEDE,
     MIN_BODY_STOPWORDS,
     headline_above,
     is_body_like,
@@ -183,8 +185,9 @@ def _title_opening_region(paragraphs: list[Paragraph], start: int) -> str | None
     first = paragraphs[start]
     if first.kind or first.section or not is_headline(first.text) or first.text[-1] in "!?\"”":
         return None
-    following = [p.text for p in paragraphs[start + 1 :] if not p.kind]  # credits are no lede
-    if lede_share([first.text, *following], 1, 0) < DECK_SHARE:
+    # The lede is the next kept paragraphs: credits and caption labels are not its words.
+    lede = islice((p.text for p in paragraphs[start + 1 :] if not p.kind), LEDE)
+    if lede_share([first.text, *lede], 1, 0) < DECK_SHARE:
         return None
     return make_title(first)
 

@@ -58,11 +58,9 @@ def _wrap_width(texts: list[str]) -> int:
     return width if full * 2 >= len(wrapped) and open_ended * 10 >= len(wrapped) * 3 else 0
 
 
-def _continues(last: str, text: str, width: int) -> bool:
-    """Was the break between `last` and `text` made by wrapping rather than by the writer?"""
-    if text[0].islower() and last[-1] not in _SENTENCE_END and not _BYLINE.match(text):
-        return True
-    return bool(width) and _wraps(last, text, width)
+def _runs_on(last: str, text: str) -> bool:
+    """Does `text` carry on the sentence `last` left open, starting in lower case?"""
+    return text[0].islower() and last[-1] not in _SENTENCE_END and not _BYLINE.match(text)
 
 
 def _wraps(last: str, text: str, width: int) -> bool:
@@ -80,7 +78,7 @@ def _continues_past_furniture(
     it finishes a sentence the prose line above left open ("sworn in on\nAugust 30.")."""
     if width and _wraps(last, text, width):
         return True
-    if _continues(last, text, width):
+    if _runs_on(last, text):
         return not (keep_apart(last) or keep_apart(text))
     open_ended = last.rsplit(" ", 1)[-1] in _OPEN_ENDINGS and last.count(" ") + 1 >= _MIN_OPEN_WORDS
     return text[-1] in ".!?" and open_ended and not keep_apart(last)

@@ -93,7 +93,7 @@ HEADLINE_WITHIN = 25  # paragraphs above the region searched for its headline (m
 DECK_SHARE = 0.3  # a line above the region sharing this much of its words with the lede stays
 _TOPMOST = 0.5  # the headline is the highest line sharing half as much as the best one,
 DECK_WITHIN = 6  # and no further above it than this
-_LEDE = 5  # the region's first paragraphs, whose words a headline shares
+LEDE = 5  # the region's first paragraphs, whose words a headline shares
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NOT_HEADLINE = re.compile(  # a byline, a date line, a tool bar, a link: never the headline
     r"(?i)^(?:by|posted|published|updated|filed|tags?|photo|image|source|more|related|see)\b"
@@ -138,7 +138,7 @@ def lede_share(texts: list[str], start: int, index: int) -> float:
 
 
 def _lede(texts: list[str], start: int) -> set[str]:
-    return {w.lower() for text in texts[start : start + _LEDE] for w in _WORD.findall(text)}
+    return {w.lower() for text in texts[start : start + LEDE] for w in _WORD.findall(text)}
 
 
 def _headline_words(words: list[str]) -> list[str]:
