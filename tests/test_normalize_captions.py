@@ -35,8 +35,20 @@ def test_a_caption_keeps_its_words_and_loses_its_credit(credit):
     "ending",
     [" The deal was agreed in Geneva. Reuters reported it first.",
      " He described the image: a man standing alone in the rain.",
-     " The painting is on loan (courtesy of the museum)."],
+     " The painting is on loan (courtesy of the museum).",
+     " [M1 SP / MP / MP3]"],  # kotaku.com: the games a paragraph retells, not a photographer
 )
 def test_prose_that_ends_like_a_credit_stays(ending):
     text = f"{HEADLINE}\n\n{BEFORE}{ending}\n\n{AFTER}"
     assert normalize(text).text == text
+
+
+def test_an_msn_credit_goes_alone_and_stays_when_the_lede_is_glued_to_it():
+    """MSN prints "© Provided by Outlet" over its captions; scrapers often run the lede on
+    from it (readability's businessinsider.com page), and then none of it is a footer."""
+    credit = "© Provided by Business Insider Inc"
+    alone = normalize(f"{HEADLINE}\n\n{credit}\n\n{BEFORE}\n\n{AFTER}")
+    assert alone.text == f"{HEADLINE}\n\n{BEFORE}\n\n{AFTER}"
+    assert [r.kind for r in alone.removed] == ["photo_credit"]
+    glued = f"{HEADLINE}\n\n{credit} Nintendo/Apple {BEFORE}\n\n{AFTER}"
+    assert normalize(glued).text == glued

@@ -29,6 +29,20 @@ def test_features_tell_prose_from_a_menu_item():
     assert menu["words_1"] == 1 and prose["words_13_25"] == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The Empire reached the borders of the Federation. [M1 SP / MP / MP3]", True),
+        ("He said so (in 2007).", True),
+        ("[Kansas City Business Journal]", False),
+        ("Comments [+]", False),
+        ("Read more", False),
+    ],
+)
+def test_a_citation_in_brackets_after_a_sentence_still_ends_it(text, ends):
+    assert own_features(text, False)["ends_sentence"] == float(ends)
+
+
 def test_the_region_is_the_prose_run_with_short_lines_inside_it():
     texts = ["Home", "News", "Sport", PROSE, "Photo: Agency", PROSE, PROSE, "Most read", "Jobs"]
     assert article_region(texts) == (3, 7)

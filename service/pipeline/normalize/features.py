@@ -61,7 +61,7 @@ def own_features(
         "digits": digits / (letters + 1),
         "symbols": symbols / len(text),
         "separators": min(len(_SEPARATOR.findall(text)), 5) / 5,
-        "ends_sentence": float(text[-1] in _END),
+        "ends_sentence": float(ends_sentence(text)),
         "ends_colon": float(text[-1] == ":"),
         "sentences": min(len(_SENTENCE.findall(text)), 5) / 5,
         "rule": float(rule),
@@ -72,6 +72,13 @@ def own_features(
         "tools": tool_share(text, tokens),
         **_length_class(len(words)),
     }
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence, or a sentence and then a bracketed citation ("… Federation.
+    [M1 SP / MP3]"), which only a writer adds."""
+    cut = text.rfind(" [") if text[-1] == "]" else -1
+    return text[cut - 1 if cut > 0 else -1] in _END
 
 
 def char_counts(text: str) -> list[int]:

@@ -229,13 +229,19 @@ RULES = [
         "RELATED: Headline of another story",
     ),
     Rule(
-        r"©.{1,300}|\((?i:c)\) ?\d{4}.{0,300}|(?i:copyright)(?: ©| \(c\))? ?\d{4}.{0,300}"
+        r"©(?! ?Provided by ).{1,300}|\((?i:c)\) ?\d{4}.{0,300}"
+        r"|(?i:copyright)(?: ©| \(c\))? ?\d{4}.{0,300}"
         r"|(?i:copyright) (?:[A-Z][\w&.,-]* ){1,6}\d{4}.{0,200}"
         r"|.{0,300}(?i:all rights reserved)\b.{0,200}"
         r"|(?i:this material may not be published, broadcast, rewritten,? or redistributed)"
         r"\b.{0,200}",
         "copyright",
         "copyright footers carry a © sign, a year or 'All rights reserved'",
+    ),
+    # Not the copyright rule's: MSN prints "© Provided by Outlet" over a caption, which
+    # scrapers often glue to the lede, so only the credit alone on its line goes.
+    Rule(
+        r"© ?Provided by [A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5}", "photo_credit", "MSN's credit"
     ),
     Rule(
         r"Our Standards: The Thomson Reuters Trust Principles\.?"
@@ -402,7 +408,12 @@ CREDIT_SUFFIXES = [
         "Guardian caption ending 'Photograph: Name/Agency'",
     ),
     Rule(r" ?Credit(?:\.\.\.|…|: ?).{1,100}", "photo_credit", "NYT caption ending 'Credit...Name'"),
-    Rule(r" ?\[(?:File: ?)?[^\[\]]{1,100}/[^\[\]]{1,60}\]", "photo_credit", "[File: Name/Reuters]"),
+    # No digits: "[M1 SP / MP / MP3]" after a sentence cites games or sources, not a photographer.
+    Rule(
+        r" ?\[(?:File: ?)?[^\[\]\d]{1,100}/[^\[\]\d]{1,60}\]",
+        "photo_credit",
+        "[File: Name/Reuters]",
+    ),
     Rule(
         rf"(?<=[.!?”\"]) {CREDIT}",
         "photo_credit",
