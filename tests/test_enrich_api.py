@@ -152,7 +152,9 @@ def test_text_in_another_script_is_a_warning(client):
     assert "unsupported_language" in {w["code"] for w in body["warnings"]}
 
 
-@pytest.mark.parametrize("text", ["Joe Biden", "Advertisement", "hide caption\n\nLeave a Comment"])
+@pytest.mark.parametrize(
+    "text", ["By Joe Biden", "Advertisement", "hide caption\n\nLeave a Comment"]
+)
 def test_a_text_cleaned_to_nothing_says_so(client, text):
     answer = client.post("/v1/enrich", json={"text": text}).get_json()
     assert answer["text"] == "" and answer["removed"]

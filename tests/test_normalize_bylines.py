@@ -38,6 +38,30 @@ def test_a_byline_names_its_authors_and_goes(byline, authors):
     assert normalized.text == f"{HEADLINE}\n\n{BODY}"
 
 
+# Short title-case headlines from clean L3S articles: each was once taken for a bare byline.
+NAME_SHAPED_HEADLINES = [
+    "Shuttle Launch Scrubbed",
+    "Remembering Dusty Cohl",
+    "Hanuman Returns",
+    "Djokovic D-Joking Around",
+    "Timberlake Appearing in Super Bowl Ad",
+    "Om Shanti Om",
+]
+
+
+@pytest.mark.parametrize("headline", NAME_SHAPED_HEADLINES)
+def test_a_headline_shaped_like_a_name_over_the_lede_is_the_title(headline):
+    normalized = normalize(f"{headline}\n\n{BODY}")
+    assert normalized.text == f"{headline}\n\n{BODY}"
+    assert normalized.authors == [] and normalized.title == headline
+
+
+@pytest.mark.parametrize("headline", NAME_SHAPED_HEADLINES)
+def test_under_a_headline_a_bare_name_is_still_a_byline(headline):
+    normalized = normalize(f"{headline}\n\nJane Doe\n\n{BODY}")
+    assert normalized.authors == ["Jane Doe"] and normalized.title == headline
+
+
 @pytest.mark.parametrize("line", ["By Christmas Eve.", "Associated Press Writer"])
 def test_prose_and_an_outlet_alone_name_no_author(line):
     assert normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}").authors == []

@@ -25,15 +25,13 @@ class DatelineAt:
 def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
     """Remove byline lines (and an outlet/role line right after one); their authors."""
     authors: list[str] = []
-    after_byline, above_body, kept = False, True, 0
-    for paragraph in paragraphs:
-        if paragraph.kind:
-            continue
-        kept += 1
-        above_body = above_body and kept <= _BARE_BYLINE_WITHIN
+    after_byline, above_body = False, True
+    kept = [p for p in paragraphs if not p.kind]
+    for index, paragraph in enumerate(kept):
+        above_body = above_body and index < _BARE_BYLINE_WITHIN
         role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
         names = None if role else parse_byline(paragraph.text)
-        if names is None and above_body and not role:
+        if names is None and above_body and not role and not _opens_article(kept, index):
             names = parse_bare_byline(paragraph.text)
         above_body = above_body and not _is_prose(paragraph.text)
         if role or names is not None:
@@ -41,6 +39,12 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
             authors += [name for name in names or () if name not in authors]
         after_byline = paragraph.kind == "byline"
     return authors
+
+
+def _opens_article(kept: list[Paragraph], index: int) -> bool:
+    """The text's first line, right above its lede or its byline, is the headline, though a
+    short one is shaped like a name ("Shuttle Launch Scrubbed", "Remembering Dusty Cohl")."""
+    return index == 0 and any(_is_prose(p.text) for p in kept[1:3])
 
 
 def _is_prose(text: str) -> bool:
