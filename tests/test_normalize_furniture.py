@@ -297,6 +297,28 @@ def test_opening_hours_in_an_events_list_are_not_a_timestamp(hours):
     assert hours in normalize(page, cleaning="rules").text
 
 
+EVENTS = [
+    ("Tuesday, January 15, 2008", "St. Mary's Catholic School", "3:30 – 8:00 pm"),
+    ("Saturday, January 19, 2008", "Chinguacousy Wellness Centre", "10:00 am – 3:00 pm"),
+    ("Monday, January 21", "Bramalea Baptist Church", "2:00 – 8:00 pm"),
+    ("Jan. 23, 2008", "Sheridan College – Main Gym", "11:00 am – 3:00 pm"),
+]
+
+
+@pytest.mark.parametrize("count", range(1, len(EVENTS) + 1))
+def test_every_date_of_an_events_list_a_sentence_introduced_stays(count):
+    intro = "Residents can donate blood in 2008 at one of the following clinic locations:"
+    events = [line for event in EVENTS[:count] for line in event]
+    page = "\n\n".join([*PROSE[:3], intro, *events, *PROSE[3:]])
+    assert normalize(page, cleaning="rules").removed == []
+
+
+def test_a_field_label_introduces_no_list_of_dates():
+    page = "\n\n".join(["Search site:", "advanced search", "December 30, 2007", *PROSE])
+    removed = normalize(page, cleaning="rules").removed
+    assert [r.text for r in removed if r.kind == "timestamp"] == ["December 30, 2007"]
+
+
 def test_a_single_clock_time_under_the_article_is_still_a_timestamp():
     result = normalize("\n".join([*PROSE, "10:00 am"]), cleaning="rules")
     assert [r.kind for r in result.removed] == ["timestamp"]

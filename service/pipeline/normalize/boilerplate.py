@@ -8,6 +8,8 @@ from .rules import RULES, Rule
 
 MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
 MAX_LINK_ITEMS = 15
+_LIST_ITEM_CHARS = 100  # a longer line is prose: the list it was in has ended
+_LIST_INTRO_WORDS = 3  # "Results on Saturday:" introduces a list; "Search site:" is a field
 _MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
 _LINK_END = frozenset(".!\"”’':;,")
 # What makes a date/number line page furniture rather than a line of the article's own text.
@@ -44,10 +46,11 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
         (i for i, p in enumerate(paragraphs) if not (rules[i] or _is_link_item(p.text, True))),
         default=-1,
     )
-    items_left = 0
+    items_left, listing = 0, False
     for index, (paragraph, rule) in enumerate(zip(paragraphs, rules, strict=True)):
         if rule is not None and not (
-            rule.kind == "timestamp" and _is_text(paragraph.text, paragraphs[index - 1], index)
+            rule.kind == "timestamp"
+            and _is_text(paragraph.text, paragraphs[index - 1] if index else None, listing)
         ):
             paragraph.kind = rule.kind
             items_left = MAX_LINK_ITEMS if rule.starts_block else 0
@@ -56,22 +59,37 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
             items_left -= 1
         else:
             items_left = 0
+        listing = _lists(paragraph, listing)
 
 
-def _is_text(text: str, previous: Paragraph, index: int) -> bool:
+def _lists(paragraph: Paragraph, listing: bool) -> bool:
+    """Whether the lines after `paragraph` are items of a list it introduced ("… at one of
+    the following clinics:", "on Saturday:") or continues: their dates are an events list's
+    or a results table's, not the page's stamps. A line of prose, or one a rule removed,
+    ends the list."""
+    if paragraph.kind:
+        return False
+    if paragraph.text[-1] == ":":  # "Search site:", "Username:" label a field, not a list
+        return paragraph.text.count(" ") >= _LIST_INTRO_WORDS - 1
+    return listing and len(paragraph.text) <= _LIST_ITEM_CHARS
+
+
+def _is_text(text: str, previous: Paragraph | None, listing: bool) -> bool:
     """A date, score or count line of wire copy's own text, not a page's timestamp: "on
     Saturday:" introducing a table, a score or attendance (no letters), opening hours, years
-    alone, or a date under a line that introduces a list; never one with a single clock time,
-    an "Updated" word or a numeric date."""
+    alone, or a date in a list a line introduced (`listing`, _lists) or under a score; never
+    one with a single clock time, an "Updated" word or a numeric date."""
     if text[-1] == ":" or _HOURS.fullmatch(text) or _YEARS.fullmatch(text):
         return True
     if _STAMP.search(text):
         return False
     # Under "on Saturday:" or a score line, a date is a line of the results it lists.
     introduced = (
-        index > 0 and not previous.kind and (previous.text[-1] == ":" or _bare(previous.text))
+        previous is not None
+        and not previous.kind
+        and (previous.text[-1] == ":" or _bare(previous.text))
     )
-    return introduced or _bare(text)
+    return listing or introduced or _bare(text)
 
 
 def _bare(text: str) -> bool:
