@@ -48,3 +48,20 @@ def test_a_date_finishing_an_open_sentence_is_the_articles(raw, tail):
 def test_a_short_open_line_is_still_furniture(raw):
     """Furniture ends on "by" and "on" too: a line that short is not a sentence left open."""
     assert normalize(raw).text == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        # Wrapping software breaks at a hyphen already there; only a typesetter adds one.
+        ("The record was a 20-\nyear-old mark", "a 20-year-old mark"),
+        ("They won the three-\ngame series", "the three-game series"),
+        ("in a preaching-from-the-\npulpit tone", "a preaching-from-the-pulpit tone"),
+        ("His triple-\ndouble was one of two triple-doubles", "His triple-double was"),
+        ("The well-\nknown author and a well-known critic", "The well-known author"),
+        # Hyphenation inside a word is undone.
+        ("The inter-\nnational community", "The international community"),
+    ],
+)
+def test_a_word_split_at_a_line_end_joins_with_its_hyphen_only_if_it_had_one(raw, joined):
+    assert joined in normalize(raw, cleaning="rules").text

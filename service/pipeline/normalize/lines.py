@@ -12,6 +12,10 @@ _WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about on
 _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
 _MAX_WORD = 100  # of a word joined across hyphenated lines, what the compound check looks at
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred thousand million billion first second third fourth fifth half multi".split()
+)
 _BYLINE = re.compile(r"by [A-Z]")  # "Headline\nby Name": a lowercase byline is not a continuation
 # Words a line of text cannot end on: a line ending on one was cut mid-sentence, so the next
 # line is the rest of it even when it looks like furniture ("sworn in on\nAugust 30.").
@@ -36,7 +40,7 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
             continue
         if last and _continues_past_furniture(last, text, width, keep_apart):
             if compounds is None:
-                compounds = {word.lower() for word in _HYPHENATED.findall("\n".join(texts))}
+                compounds = _compounds("\n".join(texts))
             word = _join(paragraphs[-1], word, line, text, compounds)
         else:
             paragraphs.append(list(line))
@@ -87,11 +91,29 @@ def _continues_past_furniture(
 def _join(pieces: list[Piece], word: str, line: list[Piece], text: str, compounds: set[str]) -> str:
     """Append `line` to a paragraph's `pieces`, in place; the paragraph's new last word."""
     first, last = text.split(" ", 1)[0], text.rsplit(" ", 1)[-1]
-    if len(word) > 1 and word[-1] == "-" and word[-2].isalpha() and text[0].islower():
-        if f"{word}{first}".lower() not in compounds:  # "inter-\nnational", not "well-known"
+    if len(word) > 1 and word[-1] == "-" and word[-2].isalnum() and text[0].islower():
+        if not _is_compound(word, first, compounds):  # "inter-\nnational", not "well-known"
             pieces[-1:] = split_pieces(pieces[-1:], len(pieces[-1].text) - 1)[0]
             word = word[:-1]
         pieces += line
         return last if " " in text else (word + text)[-_MAX_WORD:]
     pieces += [Piece(" ", pieces[-1].raw_end, line[0].raw_start, False), *line]
     return last
+
+
+def _compounds(text: str) -> set[str]:
+    """The text's hyphenated words ("well-known"), and each one's first part with its hyphen
+    ("well-"): a writer who wrote "triple-doubles" wrapped "triple-\ndouble" at its hyphen."""
+    words = {word.lower() for word in _HYPHENATED.findall(text)}
+    return words | {word.split("-", 1)[0] + "-" for word in words}
+
+
+def _is_compound(word: str, first: str, compounds: set[str]) -> bool:
+    """Whether "word-" at a line's end and `first` on the next are one hyphenated word: it, or
+    a word starting as it does, is written so elsewhere in the text, or its first part is a
+    number ("20-\nyear-old", "three-\ngame") or already hyphenated ("from-the-\npulpit"),
+    which no typesetter splits."""
+    head = word[:-1].lower()
+    if f"{head}-{first.lower()}" in compounds or f"{head}-" in compounds:
+        return True
+    return "-" in head or any(c.isdigit() for c in head) or head in _NUMBER_WORDS
