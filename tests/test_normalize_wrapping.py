@@ -59,6 +59,7 @@ def test_a_short_open_line_is_still_furniture(raw):
         ("in a preaching-from-the-\npulpit tone", "a preaching-from-the-pulpit tone"),
         ("His triple-\ndouble was one of two triple-doubles", "His triple-double was"),
         ("The well-\nknown author and a well-known critic", "The well-known author"),
+        ("They oppose both pro-\nand anti-war groups", "both pro- and anti-war groups"),
         # Hyphenation inside a word is undone.
         ("The inter-\nnational community", "The international community"),
     ],

@@ -12,6 +12,7 @@ _WRAP_SLACK = 15  # a wrapped line falls short of the column by at most about on
 _SENTENCE_END = frozenset(".!?:;\"”’')")
 _HYPHENATED = re.compile(r"\w+-\w+")
 _MAX_WORD = 100  # of a word joined across hyphenated lines, what the compound check looks at
+_SUSPENDED_BY = frozenset({"and", "or", "nor", "to"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
     " hundred thousand million billion first second third fourth fifth half multi".split()
@@ -91,7 +92,9 @@ def _continues_past_furniture(
 def _join(pieces: list[Piece], word: str, line: list[Piece], text: str, compounds: set[str]) -> str:
     """Append `line` to a paragraph's `pieces`, in place; the paragraph's new last word."""
     first, last = text.split(" ", 1)[0], text.rsplit(" ", 1)[-1]
-    if len(word) > 1 and word[-1] == "-" and word[-2].isalnum() and text[0].islower():
+    hyphenated = len(word) > 1 and word[-1] == "-" and word[-2].isalnum()
+    # "pro- and anti-war", "two- or three-game": a hyphen left hanging, then a space
+    if hyphenated and text[0].islower() and first not in _SUSPENDED_BY:
         if not _is_compound(word, first, compounds):  # "inter-\nnational", not "well-known"
             pieces[-1:] = split_pieces(pieces[-1:], len(pieces[-1].text) - 1)[0]
             word = word[:-1]
