@@ -135,6 +135,24 @@ def test_a_link_list_that_runs_into_the_headline_gives_it_back():
     assert HEADLINE in result.text and all(p in result.text for p in PROSE)
 
 
+DECK = "Hundreds of homes were evacuated overnight as the water rose faster than expected"
+
+
+@pytest.mark.parametrize("mode", ["rules", "standard", "aggressive"])
+@pytest.mark.parametrize("deck", [[], [DECK]])
+@pytest.mark.parametrize("byline", ["By Jane Doe", "By Jane Doe | jdoe@example.com | The Sentinel"])
+def test_a_link_list_run_into_the_header_gives_back_headline_and_deck_over_the_byline(
+    mode, deck, byline
+):
+    """A trending bar's topics, then the page's own headline and deck, then "By …": the
+    list rule takes every short line after "TRENDING:", and the byline says where it ends."""
+    trending = ["TRENDING:", "Bus line", "School playoffs", "Road closures"]
+    result = normalize("\n".join([*trending, HEADLINE, *deck, byline, *PROSE]), cleaning=mode)
+    assert result.text.startswith("\n\n".join([HEADLINE, *deck, PROSE[0]]))
+    assert result.authors == ["Jane Doe"] and result.title == HEADLINE
+    assert {r.text for r in result.removed if r.kind == "related_links"} >= set(trending[1:])
+
+
 def test_the_headline_is_the_highest_line_sharing_the_lede_and_its_deck_stays():
     deck = "Rescue teams searched the flooded valley after the river burst its banks"
     texts = ["Home", "Valley floods as river rises", deck, "Email | Print", *PROSE]

@@ -2,12 +2,16 @@
 
 import re
 
+from .bylines import parse_byline
 from .headline import split_headline
 from .pieces import Paragraph
 from .rules import RULES, Rule
 
 MAX_RULE_CHARS = 800  # longer paragraphs are prose: no rule is even tried on them
 MAX_LINK_ITEMS = 15
+_HEADER_ITEMS = 2  # a headline and its deck
+_HEADLINE_WORDS = 4  # fewer is a topic in a trending bar, not a headline
+_BYLINE_KINDS = frozenset({None, "byline", "related_links"})
 _LIST_ITEM_CHARS = 100  # a longer line is prose: the list it was in has ended
 _LIST_INTRO_WORDS = 3  # "Results on Saturday:" introduces a list; "Search site:" is a field
 _MIN_DUPLICATE_CHARS = 20  # a repeated short line ("Yes.") may be prose said twice
@@ -60,6 +64,26 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
         else:
             items_left = 0
         listing = _lists(paragraph, listing)
+    _give_back_headline(paragraphs)
+
+
+def _give_back_headline(paragraphs: list[Paragraph]) -> None:
+    """A link list that ran on into the article's header ("TRENDING:", a few topics, then the
+    headline and its deck over "By Name"): the items right above a byline are the headline
+    and deck. (A date line is no sign: teaser lists date their items.)"""
+    for index in range(1, len(paragraphs)):
+        below = paragraphs[index]
+        listed = paragraphs[index - 1].kind == "related_links"
+        if not listed or below.kind not in _BYLINE_KINDS or parse_byline(below.text) is None:
+            continue
+        if below.kind == "related_links":
+            below.kind = None  # the byline the list ran into: mark_bylines names its author
+        for above in range(index - 1, max(index - 1 - _HEADER_ITEMS, -1), -1):
+            item = paragraphs[above]
+            topic = item.text.count(" ") < _HEADLINE_WORDS - 1  # "NHL Forum", "Road closures"
+            if item.kind != "related_links" or topic or rule_for(item.text):
+                break  # the list's own topics and header ("Tags: …") stay removed
+            item.kind = None
 
 
 def _lists(paragraph: Paragraph, listing: bool) -> bool:
