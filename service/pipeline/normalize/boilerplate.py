@@ -64,10 +64,10 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
         else:
             items_left = 0
         listing = _lists(paragraph, listing)
-    _give_back_headline(paragraphs)
+    _give_back_headline(paragraphs, rules)
 
 
-def _give_back_headline(paragraphs: list[Paragraph]) -> None:
+def _give_back_headline(paragraphs: list[Paragraph], rules: list[Rule | None]) -> None:
     """A link list that ran on into the article's header ("TRENDING:", a few topics, then the
     headline and its deck over "By Name"): the items right above a byline are the headline
     and deck. (A date line is no sign: teaser lists date their items.)"""
@@ -81,7 +81,7 @@ def _give_back_headline(paragraphs: list[Paragraph]) -> None:
         for above in range(index - 1, max(index - 1 - _HEADER_ITEMS, -1), -1):
             item = paragraphs[above]
             topic = item.text.count(" ") < _HEADLINE_WORDS - 1  # "NHL Forum", "Road closures"
-            if item.kind != "related_links" or topic or rule_for(item.text):
+            if item.kind != "related_links" or topic or rules[above]:
                 break  # the list's own topics and header ("Tags: …") stay removed
             item.kind = None
 
