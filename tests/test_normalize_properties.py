@@ -202,6 +202,7 @@ PAGE = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(PAGE, st.sampled_from(["\n", "\n\n", "\n \n\n"]))
 @example([(True, "By the the the."), (True, "More on the the!")], "\n")  # a link-list header rule
+@example([(True, "Updated on on on.")], "\n")  # date words only, but a sentence with no number
 def test_every_body_sentence_survives_among_boilerplate(lines, gap):
     text = normalize(gap.join(line for _, line in lines)).text
     for is_body, line in lines:

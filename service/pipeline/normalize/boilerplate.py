@@ -105,6 +105,8 @@ def _is_text(text: str, previous: Paragraph | None, listing: bool) -> bool:
     one with a single clock time, an "Updated" word or a numeric date."""
     if text[-1] == ":" or _HOURS.fullmatch(text) or _YEARS.fullmatch(text):
         return True
+    if text[-1] in ".!" and not any(c.isdigit() for c in text):
+        return True  # "Updated on Monday." is a sentence; a page's stamp carries a number
     if _STAMP.search(text):
         return False
     # Under "on Saturday:" or a score line, a date is a line of the results it lists.
