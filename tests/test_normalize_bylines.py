@@ -62,6 +62,32 @@ def test_under_a_headline_a_bare_name_is_still_a_byline(headline):
     assert normalized.authors == ["Jane Doe"] and normalized.title == headline
 
 
+@pytest.mark.parametrize(
+    ("line", "lede"),
+    [
+        ("Shuttle Launch Scrubbed", "NASA has scrubbed the launch of the shuttle Atlantis again."),
+        ("Remembering Dusty Cohl", "Dusty Cohl started his adult life as a development lawyer."),
+        ("Andy Murray", "Andy Murray lost in the first round on Tuesday in Doha."),  # a kicker
+    ],
+)
+def test_under_a_menu_a_name_shaped_line_the_lede_tells_again_is_no_byline(line, lede):
+    """Under furniture the first-line rule does not apply; the lede repeating the line's words
+    says it is the story's headline, not its writer."""
+    body = f"{lede} Officials said more details would follow later in the week, she added."
+    normalized = normalize(f"Home\n\nSport\n\n{line}\n\n{body}\n\n{BODY}", cleaning="rules")
+    assert line in normalized.text and normalized.authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("Angela Giuffrida in Rome", "Angela Giuffrida"), ("Jeff White", "Jeff White")],
+)
+def test_a_byline_whose_one_word_recurs_in_the_lede_is_still_a_byline(byline, author):
+    lede = "The White House said on Monday that talks in Rome would resume, officials said."
+    normalized = normalize(f"{HEADLINE}\n\n{byline}\n\n{lede}\n\n{BODY}")
+    assert normalized.authors == [author] and byline not in normalized.text
+
+
 @pytest.mark.parametrize("line", ["By Christmas Eve.", "Associated Press Writer"])
 def test_prose_and_an_outlet_alone_name_no_author(line):
     assert normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}").authors == []

@@ -1,15 +1,20 @@
 """Where the metadata sits in an article: bylines, the headline, the dateline."""
 
+import re
 from dataclasses import dataclass
 
 from .bylines import is_role_line, parse_bare_byline, parse_byline
 from .dateline import agency, match_dateline
 from .headline import is_headline, split_headline
 from .pieces import Paragraph
+from .region import STOPWORDS
 
+_WORD = re.compile(r"\w+")
 _TITLE_WITHIN = 3  # the headline is among the first few kept paragraphs, or there is none
 _DATELINE_WITHIN = 3  # so is the dateline, among those of the body
 _BARE_BYLINE_WITHIN = 6  # a bare name is a byline only among the first kept paragraphs
+_LEDE_WITHIN = 3  # kept paragraphs under a bare name where a headline's words recur
+_TOLD_WORDS = 2  # one may be a place ("Name in Rome") or a common surname ("White House")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,8 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
         names = None if role else parse_byline(paragraph.text)
         if names is None and above_body and not role and not _opens_article(kept, index):
             names = parse_bare_byline(paragraph.text)
+            if names and _told_in_lede(paragraph.text, kept, index):
+                names = None  # "Shuttle Launch Scrubbed" over "NASA has scrubbed the launch …"
         above_body = above_body and not _is_prose(paragraph.text)
         if role or names is not None:
             paragraph.kind = "byline"
@@ -45,6 +52,15 @@ def _opens_article(kept: list[Paragraph], index: int) -> bool:
     """The text's first line, right above its lede or its byline, is the headline, though a
     short one is shaped like a name ("Shuttle Launch Scrubbed", "Remembering Dusty Cohl")."""
     return index == 0 and any(_is_prose(p.text) for p in kept[1:3])
+
+
+def _told_in_lede(text: str, kept: list[Paragraph], index: int) -> bool:
+    """Whether two words of a line shaped like a name recur in the prose just below it: a
+    headline telling the story, not its writer (whose name a lede seldom holds twice over)."""
+    lede = [p.text for p in kept[index + 1 : index + 1 + _LEDE_WITHIN] if _is_prose(p.text)]
+    found = {w for text in lede for w in _WORD.findall(text.casefold())}
+    words = {w for w in _WORD.findall(text.casefold()) if len(w) > 2 and w not in STOPWORDS}
+    return len(words & found) >= _TOLD_WORDS
 
 
 def _is_prose(text: str) -> bool:
