@@ -29,6 +29,22 @@ BODY = (
         ("By John Smith Jr.", ["John Smith Jr."]),
         ("By María José García", ["María José García"]),
         ("By John Smith on March 4, 2024", ["John Smith"]),
+        # dated, and in the other forms of 2008-era pages (shapes of L3S lines, names invented)
+        ("Written By JOHN SMITH", ["John Smith"]),
+        ("By John Smith January 18, 2008 | 12:11:21 PM", ["John Smith"]),
+        ("by John Smith, 30 December 2007", ["John Smith"]),
+        ("January 9th, 2008 by John Smith", ["John Smith"]),
+        ("16th Jan 2008, 09:28am by John Smith.", ["John Smith"]),
+        ("By JOHN SMITH, Associated Press Writer Sat Dec 29, 10:10 AM ET", ["John Smith"]),
+        ("By JOHN SMITH, Associated Press Writer 1 hour, 24 minutes ago", ["John Smith"]),
+        ("By JOHN SMITH, For The Associated Press", ["John Smith"]),
+        ("By John Smith and Jane Doe Monday, January 14th 2008, 11:33 GMT", ["John Smith", "Jane Doe"]),  # noqa: E501
+        ("By John A. Smith - Fri, 12/28/2007 - 6:41am.", ["John A. Smith"]),
+        ("By: John Smith, THE CANADIAN PRESS", ["John Smith"]),
+        ("By: John Smith Last Updated: 1/14/08 11:15 AM ET", ["John Smith"]),
+        ("Contributed by John Smith Friday, 28 December 2007", ["John Smith"]),
+        ("By John Smith (AP)", ["John Smith"]),
+        ("By JOHN SMITH AND JANE DOE", ["John Smith", "Jane Doe"]),
     ],
 )
 def test_a_byline_names_its_authors_and_goes(byline, authors):
@@ -88,9 +104,40 @@ def test_a_byline_whose_one_word_recurs_in_the_lede_is_still_a_byline(byline, au
     assert normalized.authors == [author] and byline not in normalized.text
 
 
-@pytest.mark.parametrize("line", ["By Christmas Eve.", "Associated Press Writer"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Christmas Eve.",
+        "Associated Press Writer",
+        "By Tuesday Night, 40 people had been evacuated.",  # a date after a name-shaped phrase
+        "By May 5, the team had left.",
+        "By 2010 the plan was dead.",
+    ],
+)
 def test_prose_and_an_outlet_alone_name_no_author(line):
-    assert normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}").authors == []
+    normalized = normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}")
+    assert normalized.authors == []
+    assert line in normalized.text or line.endswith("Writer")
+
+
+COMMENTS = [
+    "Great piece, thanks for writing it.",
+    "Posted by: Ann Reader | January 14, 2008 06:24 PM",
+    "I disagree with most of this, frankly.",
+    "Posted by: Bob Reader | January 14, 2008 08:53 PM",
+]
+
+
+def test_a_readers_dated_signatures_under_the_article_name_no_author():
+    normalized = normalize("\n\n".join([HEADLINE, "By Jane Doe", BODY, *COMMENTS]))
+    assert normalized.authors == ["Jane Doe"]
+    assert "Posted by" not in normalized.text and "Great piece" in normalized.text
+
+
+def test_a_post_signed_at_its_end_names_its_author_and_not_its_commenters():
+    signature = "Posted by Jane Doe at 4:15 PM"
+    normalized = normalize("\n\n".join([HEADLINE, BODY, signature, *COMMENTS]))
+    assert normalized.authors == ["Jane Doe"] and "Posted by" not in normalized.text
 
 
 def test_a_credit_line_of_any_length_costs_work_in_proportion(monkeypatch):

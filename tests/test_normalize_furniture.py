@@ -331,6 +331,34 @@ def test_every_date_of_an_events_list_a_sentence_introduced_stays(count):
     assert normalize(page, cleaning="rules").removed == []
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "10/01/2008",
+        "18/01/08",
+        "(14/01/2008)",
+        "[January 05, 2008]",
+        "Created: 1/10/2008 4:09:14 PM",
+        "Article Launched: 01/09/2008 09:37:25 PM PST",
+        "Sun, 13 Jan 2008 10:15a.m.",
+        "9th January 2008, 16:23 WST",
+        "posted 8:58 am Tue January 15, 2008 - SEATTLE",
+        "Saturday, December 29, 2007 (New Delhi)",
+    ],
+)
+def test_a_pages_stamp_in_the_shapes_sites_print_goes(stamp):
+    page = "\n\n".join([HEADLINE, stamp, *PROSE])
+    normalized = normalize(page, cleaning="rules")
+    assert [(r.kind, r.text) for r in normalized.removed] == [("timestamp", stamp)]
+
+
+def test_numeric_dates_a_sentence_introduced_stay():
+    intro = "The health unit will run free clinics on the following dates:"
+    dates = ["01/15/2008", "01/22/2008", "01/29/2008"]
+    page = "\n\n".join([*PROSE[:3], intro, *dates, *PROSE[3:]])
+    assert normalize(page, cleaning="rules").removed == []
+
+
 def test_a_field_label_introduces_no_list_of_dates():
     page = "\n\n".join(["Search site:", "advanced search", "December 30, 2007", *PROSE])
     removed = normalize(page, cleaning="rules").removed

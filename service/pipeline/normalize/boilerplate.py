@@ -23,6 +23,7 @@ _STAMP = re.compile(
 )
 # Years alone ("1999-2003", "2004-2007 Motherwell"): a career table's rows, never a stamp.
 _YEARS = re.compile(r"(?:19|20)\d\d(?: ?[-–—/] ?(?:19|20)?\d\d)?(?: [A-Z][a-z]{2,20})?")
+_NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # a list's date; with a time, a stamp
 # Opening hours in an events list ("10:00 am – 3:00 pm"): a page stamps one time, not a span.
 _TIME = r"\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?"
 _HOURS = re.compile(rf"(?i){_TIME} ?(?:[-–—]|to) ?{_TIME}")
@@ -102,19 +103,19 @@ def _is_text(text: str, previous: Paragraph | None, listing: bool) -> bool:
     """A date, score or count line of wire copy's own text, not a page's timestamp: "on
     Saturday:" introducing a table, a score or attendance (no letters), opening hours, years
     alone, or a date in a list a line introduced (`listing`, _lists) or under a score; never
-    one with a single clock time, an "Updated" word or a numeric date."""
+    one with a single clock time or an "Updated" word, nor a numeric date outside a list."""
     if text[-1] == ":" or _HOURS.fullmatch(text) or _YEARS.fullmatch(text):
         return True
     if text[-1] in ".!" and not any(c.isdigit() for c in text):
         return True  # "Updated on Monday." is a sentence; a page's stamp carries a number
-    if _STAMP.search(text):
-        return False
     # Under "on Saturday:" or a score line, a date is a line of the results it lists.
     introduced = (
         previous is not None
         and not previous.kind
         and (previous.text[-1] == ":" or _bare(previous.text))
     )
+    if _STAMP.search(text):
+        return bool(_NUMERIC_DATE.fullmatch(text)) and (listing or introduced)  # "01/15/2008"
     return listing or introduced or _bare(text)
 
 

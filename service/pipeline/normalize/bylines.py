@@ -2,21 +2,24 @@
 
 import re
 
-from ..lexicon import NAME_PARTICLES
-from .rules import CAP, PUBLISHERS
+from ..lexicon import MONTH, NAME_PARTICLES
+from .rules import CAP, DATE_TOKEN, DAY, PUBLISHERS
 
 _WORD = rf"(?:[A-Z][\w'’.-]*|{'|'.join(NAME_PARTICLES)})"
 _NAME = re.compile(rf"{CAP}(?: {_WORD}){{1,4}}")
 _ROLE = re.compile(
-    r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc|npr|bloomberg)(?: [a-z]+){0,2}"
+    r"(?i:(?:the )?(?:associated press|ap|reuters|afp|cnn|bbc|npr|bloomberg)"
+    r"(?: [a-z]+){0,2}"
     r"|(?:[a-z]+ ){0,3}staff(?: writer| reporter)?"
     r"|(?:[a-z]+ ){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer))"
     r"(?:, [A-Z][\w ]{1,30}| @\w{1,30})?"
 )
 _BYLINE = re.compile(
-    r"(?:By|BY|by|Written by|Posted by|Story by|Words by|Analysis by|Opinion by|Commentary by"
-    r"|Authors?:) (?P<names>.{2,200})"
+    r"(?:By|BY|by|(?i:(?:written|posted|story|words|analysis|opinion|commentary|contributed) by)"
+    r"|(?i:by|posted by|written by):|Authors?:) (?P<names>.{2,200})"
 )
+# A date or time before "by" ("January 9th, 2008 by Ed Kent", "16th Jan 2008, 09:28am by …").
+_DATE_FIRST = re.compile(rf"(?i:(?:{DATE_TOKEN}){{1,12}})(?=by )")
 # Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
 # correspondent", "Sonia Sodha": a name alone on its line.
 _BARE_BYLINE = re.compile(
@@ -26,8 +29,14 @@ _BARE_BYLINE = re.compile(
 _CREDITS = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
 )
-_NAMES_END = re.compile(r" (?:on|at|Updated|Published|\||·|•|–|—|-) ")
-_NAME_SPLIT = re.compile(r", and |, | and | & | with ")
+# Where the names end: a word or mark that starts the stamp, a date, a day with a date, a role
+# in brackets ("By Bruce Sterling January 18, 2008 | 12:11 PM", "by Chris Stanton, 30 December
+# 2007", "By A, Associated Press Writer Sat Dec 29", "by Name (Columnist) 0 comments").
+_NAMES_END = re.compile(
+    r" (?:on|at|(?:Last )?Updated:?|Published|\||·|•|–|—|-) "
+    rf"|,? (?=(?i:{MONTH})\.? \d|\d|(?i:{DAY})\.?,? (?:(?i:{MONTH})\b|\d)|\()"
+)
+_NAME_SPLIT = re.compile(r", and |, | and | And | AND | & | with ")
 _NOT_NAMES = frozenset(
     "News World Politics Business Sport Sports Opinion Live Video Health Science Tech Culture"
     " Travel Markets Economy Weather Entertainment Lifestyle Local National International"
@@ -37,16 +46,20 @@ _NOT_NAMES = frozenset(
 _SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$(?<! [JS]r\.)")  # "… Smith Jr." ends a name
 _MAX_NAME_WORDS, _MAX_OUTLET_WORDS = 5, 6  # "Maria de la Cruz Lopez", "The Associated Press Writer"
 _HANDLE = re.compile(r" @\w{1,30}$")  # "By John Smith @jsmith"
+_PROSE = re.compile(r"\b[a-z]+ [a-z]+ [a-z]+\b")  # three lower-case words in a row
 _SEGMENTS = re.compile(r" [·|•] ")
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 
 
 def parse_byline(text: str) -> list[str] | None:
     """Authors of a byline ("By A and B, CNN"; "Reporting by A in Kyiv; Editing by B"), or None."""
+    text, names, dated = _split_stamp(text)
+    if names is not None:
+        if not dated and _SENTENCE_END.search(text):
+            return None  # "By Christmas Eve." is prose; a byline ends in a name or a stamp
+        return _names(names)
     if _SENTENCE_END.search(text):
-        return None  # "By Christmas Eve." is prose; a byline ends in a name or an initial
-    if (match := _BYLINE.fullmatch(text)) is not None:
-        return _names(_NAMES_END.split(match["names"], 1)[0])
+        return None
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
     if not all(clauses):
         return None
@@ -56,12 +69,40 @@ def parse_byline(text: str) -> list[str] | None:
     return None if None in authors else [name for names in authors for name in names]
 
 
+def is_dated(text: str) -> bool:
+    """Whether a byline carries a date or time: under an article, a comment's signature
+    ("Posted by: Name | January 14, 2008 06:24 PM") names a reader, not an author."""
+    return _split_stamp(text)[2]
+
+
+def _split_stamp(text: str) -> tuple[str, str | None, bool]:
+    """The byline without a date before its "by", its names part (None when it is no "By"
+    line), and whether a date or time came before or after the names."""
+    dated = _DATE_FIRST.match(text)
+    if dated and any(c.isdigit() for c in dated[0]):
+        text = text[dated.end() :].removesuffix(".")  # the stamp's, not a sentence's full stop
+    else:
+        dated = None
+    if (match := _BYLINE.fullmatch(text)) is None:
+        return text, None, False
+    names, *stamp = _NAMES_END.split(match["names"], 1)
+    return text, names, dated is not None or bool(stamp and _is_stamp(stamp[0]))
+
+
+def _is_stamp(text: str) -> bool:
+    """What follows a byline's names is its date and time ("Fri, 12/28/2007 - 6:41am."), not
+    the rest of a sentence ("By Tuesday Night, 40 people had been evacuated.")."""
+    return any(c.isdigit() for c in text) and _PROSE.search(text) is None
+
+
 def _names(text: str) -> list[str] | None:
     """Person names of a list, roles dropped; None if any part is neither (it is prose)."""
     names = []
     text = text.strip()
     for part in _NAME_SPLIT.split(text if text.endswith((" Jr.", " Sr.")) else text.rstrip(".")):
         part = _HANDLE.sub("", _PLACE.sub("", part))
+        if part[:4].casefold() == "for " and _is_outlet_or_role(part[4:]):
+            continue  # "By A, For The Associated Press"
         name = _without_outlet(part)  # "Mark Jensen Staff Writer", "JO SMITH The Associated Press"
         if name == part and _is_outlet_or_role(part):  # "Associated Press Writer", "CNN"
             continue

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .bylines import is_role_line, parse_bare_byline, parse_byline
+from .bylines import is_dated, is_role_line, parse_bare_byline, parse_byline
 from .dateline import agency, match_dateline
 from .headline import is_headline, split_headline
 from .pieces import Paragraph
@@ -30,17 +30,24 @@ class DatelineAt:
 def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
     """Remove byline lines (and an outlet/role line right after one); their authors."""
     authors: list[str] = []
-    after_byline, above_body = False, True
+    after_byline, above_body, under_prose, signed, bylined = False, True, False, False, False
     kept = [p for p in paragraphs if not p.kind]
     for index, paragraph in enumerate(kept):
         above_body = above_body and index < _BARE_BYLINE_WITHIN
         role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
         names = None if role else parse_byline(paragraph.text)
+        if names and under_prose and is_dated(paragraph.text):
+            # A post signed and dated at its end ("Posted by A at 10:56 PM"), unless a "By"
+            # line named its authors: then, as every later one, a reader's comment.
+            paragraph.kind = "byline"
+            names, signed = [] if signed or bylined else names, True
+        bylined = bylined or bool(names)
         if names is None and above_body and not role and not _opens_article(kept, index):
             names = parse_bare_byline(paragraph.text)
             if names and _told_in_lede(paragraph.text, kept, index):
                 names = None  # "Shuttle Launch Scrubbed" over "NASA has scrubbed the launch …"
         above_body = above_body and not _is_prose(paragraph.text)
+        under_prose = under_prose or _is_prose(paragraph.text)
         if role or names is not None:
             paragraph.kind = "byline"
             authors += [name for name in names or () if name not in authors]

@@ -65,6 +65,25 @@ PUBLISHERS = frozenset(
         "The Straits Times",
         "Al-Monitor",
         "New York Post",
+        # wire services, whose name follows a byline ("By A, The Canadian Press")
+        "The Canadian Press",
+        "Canadian Press",
+        "Press Association",
+        "Australian Associated Press",
+        "AAP",
+        "Agence France-Presse",
+        "AFP",
+        "United Press International",
+        "UPI",
+        "Press Trust of India",
+        "PTI",
+        "IANS",
+        "Xinhua",
+        "Kyodo News",
+        "Yonhap",
+        "PR Newswire",
+        "Business Wire",
+        "CanWest News Service",
     )
 )
 NETWORKS = (
@@ -83,7 +102,9 @@ DATE_TOKEN = (
     rf"|{MONTH}|{DAY}"
     r"|today|yesterday|just now|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago"
     r"|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:]{5,8}z?)?"
-    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|ist|aest|aedt|jst|kst|uk)"
+    r"|\d{1,6}(?:[:.]\d{2}){0,2}(?:am|pm|a\.m\.|p\.m\.)?|a\.m\.|p\.m\.|am|pm|on|at|[ecmp][sd]?t"
+    r"|(?:gmt|utc)(?:[+-]\d{1,2})?|bst|cet|cest|ist|aest|aedt|awst|wst|acst|acdt|nzst|nzdt|sast"
+    r"|hkt|sgt|jst|kst|uk)"
     r"(?!\w)[ ,.:·•|/–—-]{0,4}"
 )
 AGENCY = (
@@ -99,6 +120,11 @@ NAME = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{0,4}}"
 NAME2 = rf"{CAP}(?: (?:{CAP}|{PARTICLE})){{1,4}}"
 CREDIT = rf"(?:{NAME} ?/ ?)?(?:{AGENCY})(?: ?/ ?(?:{AGENCY}))*(?: via (?:{AGENCY}))?(?:, [Ff]ile)?"
 
+# A label before a page's stamp: "Created: 1/10/2008 4:09 PM", "Article Launched: 01/09/2008".
+_STAMP_LABEL = (
+    r"created|release|released|launched|article launched|print date|last update|date|dated"
+    r"|filed|story date"
+)
 _READING_TIME = r"\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)"
 _SECTION = r"(?!by )[\w&'’][\w&'’ ]{0,29}"  # a section's name, not a byline ("By Name")
 
@@ -258,11 +284,16 @@ RULES = [
         "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
     Rule(
-        rf"(?i:(?:{DATE_TOKEN}){{2,25}})(?:[A-Z][a-z]{{2,20}})?"
+        rf"(?i:(?:{_STAMP_LABEL}) ?: ?)?(?i:(?:{DATE_TOKEN}){{2,25}})"
+        r"(?:[A-Z][a-z]{2,20}|[A-Z]{3,20}(?: [A-Z]{3,20}){0,2}|\([A-Z][\w ]{1,30}\))?"
+        rf"|(?i:(?:{_STAMP_LABEL}) ?: ?|(?=\d{{1,2}}/))(?i:(?:{DATE_TOKEN}){{1,25}})"
+        rf"|(?=[(\[][^)\]]{{0,60}}\d)(?:\((?i:(?:{DATE_TOKEN}){{1,25}})\)"
+        rf"|\[(?i:(?:{DATE_TOKEN}){{1,25}})\])"
         r"|\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?",
         "timestamp",
-        "a line made only of date and time words, perhaps with its section (Axios), or an ISO"
-        " date and time (2024-03-04T10:42:00Z): a machine's stamp, never a line of wire copy",
+        "a line made only of date and time words, perhaps with its section (Axios), its place or"
+        " a label ('Created:'); a numeric date (10/01/2008), or one in brackets; an ISO date and"
+        " time (2024-03-04T10:42:00Z): a machine's stamp, never a line of wire copy",
     ),
     Rule(
         r"(?i:(?:we|this (?:web)?site|our (?:web)?site"
