@@ -352,6 +352,27 @@ def test_a_pages_stamp_in_the_shapes_sites_print_goes(stamp):
     assert [(r.kind, r.text) for r in normalized.removed] == [("timestamp", stamp)]
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "del.icio.us Digg Reddit YahooMyWeb Google Facebook What's this?",
+        "Post this story to: del.icio.us | Digg | Newsvine | NowPublic | Reddit | Fark",
+        "Digg it | Facebook | Newsvine | Propeller | Reddit | Stumble! | Print | Email",
+        "share with: Facebook | Digg | other sites",
+        "Submit to: Digg Slashdot Del.icio.us Reddit",
+    ],
+)
+def test_a_row_of_bookmarking_buttons_goes(row):
+    normalized = normalize("\n\n".join([HEADLINE, *PROSE[:3], row, *PROSE[3:]]), cleaning="rules")
+    assert [(r.kind, r.text) for r in normalized.removed] == [("share_prompt", row)]
+
+
+@pytest.mark.parametrize("word", ["Google", "Yahoo", "Propeller"])
+def test_a_company_alone_on_its_line_is_no_button(word):
+    page = "\n\n".join([HEADLINE, *PROSE[:3], word, *PROSE[3:]])
+    assert normalize(page, cleaning="rules").removed == []
+
+
 def test_numeric_dates_a_sentence_introduced_stay():
     intro = "The health unit will run free clinics on the following dates:"
     dates = ["01/15/2008", "01/22/2008", "01/29/2008"]

@@ -190,6 +190,10 @@ FURNITURE = st.sampled_from(
         "Image source, Getty Images",
         "Read more: Another story",
         "Story continues below",
+        "del.icio.us | Digg it | Reddit | Newsvine",
+        "10/01/2008",
+        "By John Smith January 18, 2008 | 12:11 PM",
+        "Created: 1/10/2008 4:09 PM",
     ]
 )
 PAGE = st.lists(

@@ -89,12 +89,17 @@ PUBLISHERS = frozenset(
 NETWORKS = (
     r"facebook|twitter|email|e-mail|mail|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|messenger|telegram|sms|threads|bluesky|instagram|tiktok|youtube|mastodon"
+    # and the bookmarking sites of 2008-era pages (atomic groups: longer forms first)
+    r"|digg (?:it|this(?: story)?)|digg|del\.icio\.us|delicious|newsvine|stumbleupon|technorati"
+    r"|fark|mixx|myspace|yahoo ?my ?web|slashdot|now ?public|tailrank|gnn"
 )
 SOCIAL = rf"{NETWORKS}|x"  # "on X" names the network; a lone "X" line could be anything
 SOCIAL_WIDGET = (
-    rf"share|tweet|print|copy link|copy|link|(?:show )?more sharing options|more|comments?|follow"
-    rf"|social sharing|{NETWORKS}"
+    rf"share with|share|tweet|print|copy link|copy|link|(?:show )?more sharing options|more"
+    rf"|comments?|follow|social sharing|(?:post|submit|add)(?: this (?:story|article))? to"
+    rf"|what's this\??|other sites|{NETWORKS}"
 )
+_ROW_ONLY = r"x|google|yahoo|aim|seed|stumble!?|propeller"  # words, unless beside other buttons
 DAY = r"mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"  # noqa: E501
 # One token of a date/time line; atomic, and never followed by a letter, so it cannot backtrack.
 DATE_TOKEN = (
@@ -182,7 +187,7 @@ RULES = [
         "share buttons",
     ),
     Rule(
-        rf"(?i:(?>{SOCIAL_WIDGET}|x)(?:\W{{1,3}}(?>{SOCIAL_WIDGET}|x)){{1,14}}"
+        rf"(?i:(?>{SOCIAL_WIDGET}|{_ROW_ONLY})(?:\W{{1,3}}(?>{SOCIAL_WIDGET}|{_ROW_ONLY})){{1,14}}[!.]?"
         rf"|{SOCIAL_WIDGET})",
         "share_prompt",
         "a row of social buttons: Facebook Twitter Email",
