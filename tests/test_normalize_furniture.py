@@ -367,6 +367,33 @@ def test_a_row_of_bookmarking_buttons_goes(row):
     assert [(r.kind, r.text) for r in normalized.removed] == [("share_prompt", row)]
 
 
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("Click here for more football headlines!", "promo"),
+        ("Click here to learn how to get more value from your CRM system.", "promo"),
+        ("Click for the Rolling Stones Gallery", "promo"),
+        ("Not a member yet? Click Here to sign up.", "promo"),
+        ("To read this article in full you must be registered with the site.", "newsletter_prompt"),
+    ],
+)
+def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
+    page = "\n\n".join([HEADLINE, *PROSE[:3], prompt, *PROSE[3:]])
+    assert [(r.kind, r.text) for r in normalize(page, cleaning="rules").removed] == [(kind, prompt)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click on the Start menu, then choose Settings and open the Privacy tab.",  # a how-to
+        "The full ruling is available online. Click here to read it.",
+    ],
+)
+def test_prose_that_mentions_clicking_stays(line):
+    page = "\n\n".join([HEADLINE, *PROSE[:3], line, *PROSE[3:]])
+    assert normalize(page, cleaning="rules").removed == []
+
+
 @pytest.mark.parametrize("word", ["Google", "Yahoo", "Propeller"])
 def test_a_company_alone_on_its_line_is_no_button(word):
     page = "\n\n".join([HEADLINE, *PROSE[:3], word, *PROSE[3:]])

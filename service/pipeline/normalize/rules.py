@@ -384,9 +384,17 @@ RULES = [
     Rule(
         r"(?i:(?:sign up|subscribe)\b.{0,80}?\b(?:to get|for more|for free|for unlimited access)\b"
         r".{0,150}|this (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for)"
-        r" (?:subscribers|members)\b.{0,200})",
+        r" (?:subscribers|members)\b.{0,200}"
+        r"|(?:to read this (?:article|story) in full,? )?you (?:must|need to) be (?:a )?"
+        r"(?:registered|logged in|signed in|subscriber)\b.{0,200})",
         "newsletter_prompt",
         "subscription and paywall prompts",
+    ),
+    Rule(
+        r"(?i:(?:[^.!?]{1,120}\? )?(?:click|tap) (?:here|for)\b.{1,250})",
+        "promo",
+        "a line that asks the reader to click ('Click here for more football headlines!'), perhaps"
+        " after a question to the reader ('Not a member yet? Click here to sign up.')",
     ),
     Rule(
         r"(?i:join (?:our|the) comment(?:ing|s)? (?:forum|section)\b.{0,40}"
