@@ -385,6 +385,26 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
 @pytest.mark.parametrize(
     "line",
     [
+        "This article has no comments.",
+        "There are no comments posted for this article.",
+        "No comments have so far been submitted.",
+        "Be the first to post a comment on this story",
+        "Commenting is turned off for Beyond the Beyond.",
+        "Please leave your comments below:",
+        "Do you have comments on this story?",
+        "Thanks for your comments - this feedback is now closed",
+    ],
+)
+def test_a_line_about_the_state_of_the_comments_goes(line):
+    page = "\n\n".join([HEADLINE, *PROSE, line])
+    assert [(r.kind, r.text) for r in normalize(page, cleaning="rules").removed] == [
+        ("comment_prompt", line)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Click on the Start menu, then choose Settings and open the Privacy tab.",  # a how-to
         "The full ruling is available online. Click here to read it.",
     ],

@@ -175,7 +175,15 @@ RULES = [
         r"|join the (?:conversation|discussion|debate)|add (?:a|your) comment|post a comment"
         r"|comment on this (?:story|article)|be the first to comment|comments are (?:now )?closed"
         r"|commenting (?:is|has been) (?:closed|disabled)(?: for this article)?"
-        r"|your email address will not be published\b.{0,100})[.!:]?",
+        r"|your email address will not be published\b.{0,100}"
+        r"|(?:this|the) (?:article|story|post) has no comments(?: yet)?"
+        r"|there are no comments(?: yet)?(?: posted)?(?: (?:for|on) this (?:article|story|post))?"
+        r"|no comments (?:yet|have (?:so far )?been (?:submitted|posted))"
+        r"|be the first to (?:post a )?comment(?: on this (?:article|story|post))?"
+        r"|commenting is (?:turned off|closed|disabled)(?: for [^.]{1,60})?"
+        r"|post your comments?|please leave your comments? below|have your say"
+        r"|do you have (?:a )?comments? (?:on|about) this (?:article|story)\?"
+        r"|thanks for your comments\b.{0,60})[.!:]?",
         "comment_prompt",
         "comment widgets",
     ),
