@@ -383,6 +383,37 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("What is this?", "widget"),
+        ("Adjust font size:", "widget"),
+        ("Page 1 of 1", "widget"),
+        ("More sport news...", "related_links"),
+        ("More Business Stories", "related_links"),
+        ("Category : US (World)", "related_links"),
+        ("Get the latest news, photos and more for your teams.", "promo"),
+        ("Search the web for more...", "navigation"),
+        ("Skip to next paragraph", "navigation"),
+        ("Courtesy: State University Athletics", "photo_credit"),
+        (
+            "Distributed by Internet Broadcasting. This material may not be published, broadcast,"
+            " rewritten or redistributed.",
+            "copyright",
+        ),
+    ],
+)
+def test_small_furniture_of_2008_era_pages_goes(line, kind):
+    page = "\n\n".join([HEADLINE, *PROSE[:3], line, *PROSE[3:]])
+    assert [(r.kind, r.text) for r in normalize(page, cleaning="rules").removed] == [(kind, line)]
+
+
+@pytest.mark.parametrize("headline", ["More Americans avoid the news", "More rain for towns"])
+def test_a_headline_that_opens_with_more_stays(headline):
+    page = "\n\n".join([headline, *PROSE])
+    assert normalize(page, cleaning="rules").removed == []
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "This article has no comments.",

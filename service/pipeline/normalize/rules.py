@@ -165,7 +165,7 @@ RULES = [
     Rule(
         r"(?i:(?:image|photo|picture|video) (?:source|credit)s?),?:? .{1,150}"
         r"|Credit(?:\.\.\.|…|:) ?.{1,150}"
-        r"|(?i:courtesy(?: of)?|handout(?: photo)?) [^.]{1,80}",
+        r"|(?i:courtesy(?: of)?|handout(?: photo)?):? [^.]{1,80}",
         "photo_credit",
         "BBC 'Image source, Getty Images', NYT 'Credit...Name/The New York Times'",
     ),
@@ -259,6 +259,13 @@ RULES = [
         "a header of a list of links",
         True,
     ),
+    Rule(  # not a list's header: what follows may be the article's own headline
+        r"(?i:more [\w&'’ -]{1,30} (?:news|stories|headlines|articles)(?:\.{2,3}|…|!)"
+        r"|more [\w&'’-]{1,20} (?:news|stories|headlines|articles))",
+        "related_links",
+        "a link to more of a section's stories: 'More sport news...', 'More Business Stories';"
+        " a headline ('More Americans avoid news') has more words and no ellipsis",
+    ),
     Rule(
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
         r"|further reading|related coverage|related stories|more coverage|icymi|in case you missed"
@@ -272,8 +279,7 @@ RULES = [
         r"|(?i:copyright)(?: ©| \(c\))? ?\d{4}.{0,300}"
         r"|(?i:copyright) (?:[A-Z][\w&.,-]* ){1,6}\d{4}.{0,200}"
         r"|.{0,300}(?i:all rights reserved)\b.{0,200}"
-        r"|(?i:this material may not be published, broadcast, rewritten,? or redistributed)"
-        r"\b.{0,200}",
+        r"|.{0,80}(?i:this material may not be (?:published|reproduced))\b.{0,200}",
         "copyright",
         "copyright footers carry a © sign, a year or 'All rights reserved'",
     ),
@@ -324,9 +330,11 @@ RULES = [
     Rule(
         r"(?i:listen(?: to (?:this|the) (?:article|story))?(?: ?[·•|-] ?\d{1,2}:\d{2}(?: min)?)?"
         r"|\d{1,3}[- ]min(?:ute)?s?(?:[- ](?:read|listen))?|reading time:? \d{1,3} min(?:ute)?s?"
-        r"|print(?: this (?:article|page))?|text size|font size|save(?: article| for later| story)?"
+        r"|print(?: this (?:article|page))?|(?:adjust |change )?(?:text|font) size:?"
+        r"|save(?: article| for later| story)?"
         r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist"
-        r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km])[.]?",
+        r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km]|what(?:'s| is| are) (?:this|these)\?"
+        r"|page \d{1,3} of \d{1,3})[.]?",
         "widget",
         "page widgets",
     ),
@@ -338,7 +346,7 @@ RULES = [
     ),
     Rule(
         r"(?i:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log in|back to top"
-        r"|site index"
+        r"|site index|search (?:the web|this site|our site|the site|archives?)\b.{0,30}"
         r"|go to (?:the )?homepage|home"
         r"|(?:terms (?:of (?:use|service)|and conditions)|privacy policy"
         r"|contact us|about us|accessibility|careers|sitemap)(?:[ |·•,]{1,3}(?:terms (?:of (?:use"
@@ -349,7 +357,8 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
-        r"(?i:filed under|tags|topics|go deeper|dig deeper|keep reading|more in) ?: .{1,200}"
+        r"(?i:filed under|tags|topics|categor(?:y|ies)|go deeper|dig deeper|keep reading|more in)"
+        r" ?: .{1,200}"
         r"|(?i:tags|topics|filed under) [^.!?]{1,200}|Part of [^.!?]{1,100}",
         "related_links",
         "tag lines and further-reading links (Politico, Axios)",
@@ -385,7 +394,8 @@ RULES = [
         "app promotion: 'CLICK HERE TO GET THE FOX NEWS APP'",
     ),
     Rule(
-        r"(?i:skip (?:next|this|to next) section\b.{0,40}|e-?edition|today's paper)",
+        r"(?i:skip (?:next|this|to next) section\b.{0,40}|skip to (?:the )?next paragraph"
+        r"|e-?edition|today's paper)",
         "navigation",
         "page furniture of DW and local papers",
     ),
@@ -399,7 +409,7 @@ RULES = [
         "subscription and paywall prompts",
     ),
     Rule(
-        r"(?i:(?:[^.!?]{1,120}\? )?(?:click|tap) (?:here|for)\b.{1,250})",
+        r"(?i:(?:[^.!?]{1,120}\? )?(?:click|tap) (?:here|for)\b.{1,250}|get the latest\b.{0,100})",
         "promo",
         "a line that asks the reader to click ('Click here for more football headlines!'), perhaps"
         " after a question to the reader ('Not a member yet? Click here to sign up.')",
