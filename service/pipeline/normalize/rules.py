@@ -130,6 +130,19 @@ _STAMP_LABEL = (
     r"created|release|released|launched|article launched|print date|last update|date|dated"
     r"|filed|story date"
 )
+# Who owns a copyright named without a year: "Copyright World Entertainment News Network",
+# "(c) Indo-Asian News Service"; not "Copyright Office Rejects AI Art", a headline.
+_OWNER = (
+    r"(?:[A-Z][\w.&'’-]*,? ){0,5}(?:News|Network|Limited|Ltd|Inc|Group|Media|Press|Service"
+    r"|Agency|Corporation|Corp|Company|Publishing|Newspapers)\.?"
+)
+# "Go to Google News", "Back to Enterprise Storage Forum", "Go to Complete List »": a place on
+# the site, never "Back to School" or "Go to the gym more often", which may be a headline.
+_GO_TO = (
+    r"(?:go|back) to (?:the )?(?:(?:[\w'’&.-]+ ){0,4}(?:news|home ?page|home|section|desk|blog"
+    r"|list|index|story|article|database|permalink|menu|mainmenu|top|headlines|forum|front page"
+    r"|login|online version)|previous|next|permalink|mainmenu)(?: ?(?:»|Â»|\^\^|\.\.\.|…))?"
+)
 _READING_TIME = r"\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)"
 _SECTION = r"(?!by )[\w&'’][\w&'’ ]{0,29}"  # a section's name, not a byline ("By Name")
 
@@ -179,7 +192,7 @@ RULES = [
         r"|(?:this|the) (?:article|story|post) has no comments(?: yet)?"
         r"|there are no comments(?: yet)?(?: posted)?(?: (?:for|on) this (?:article|story|post))?"
         r"|no comments (?:yet|have (?:so far )?been (?:submitted|posted))"
-        r"|be the first to (?:post a )?comment(?: on this (?:article|story|post))?"
+        r"|be the first to (?:post a )?comment\b.{0,60}|tell us what you think\b.{0,40}"
         r"|commenting is (?:turned off|closed|disabled)(?: for [^.]{1,60})?"
         r"|post your comments?|please leave your comments? below|have your say"
         r"|do you have (?:a )?comments? (?:on|about) this (?:article|story)\?"
@@ -279,6 +292,8 @@ RULES = [
         r"|(?i:copyright)(?: ©| \(c\))? ?\d{4}.{0,300}"
         r"|(?i:copyright) (?:[A-Z][\w&.,-]* ){1,6}\d{4}.{0,200}"
         r"|.{0,300}(?i:all rights reserved)\b.{0,200}"
+        r"|(?i:all (?:content|material)s?(?: is| are)?,? (?:©|copyright)).{0,300}"
+        rf"|(?:\((?i:c)\) ?|(?i:copyright),? )(?:(?i:copyright)\b.{{0,120}}|{_OWNER})"
         r"|.{0,80}(?i:this material may not be (?:published|reproduced))\b.{0,200}",
         "copyright",
         "copyright footers carry a © sign, a year or 'All rights reserved'",
@@ -298,7 +313,7 @@ RULES = [
         r"|(?i:disclaimer) ?: .{1,600}"
         r"|The full article contains \d+ words and appears in .{1,200}"
         r"|(?i:comments (?:that|which) (?:include|contain) (?:profanity|personal attacks|abuse))"
-        r"\b.{0,400}",
+        r"\b.{0,400}|(?i:(?:some )?comments (?:posted|submitted) (?:here )?may be)\b.{0,400}",
         "footer",
         "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
@@ -347,6 +362,7 @@ RULES = [
     Rule(
         r"(?i:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log in|back to top"
         r"|site index|search (?:the web|this site|our site|the site|archives?)\b.{0,30}"
+        rf"|{_GO_TO}(?: {_GO_TO}){{0,3}}"
         r"|go to (?:the )?homepage|home"
         r"|(?:terms (?:of (?:use|service)|and conditions)|privacy policy"
         r"|contact us|about us|accessibility|careers|sitemap)(?:[ |·•,]{1,3}(?:terms (?:of (?:use"
@@ -425,6 +441,11 @@ RULES = [
         r"(?:, (?:AP|AFP|dpa|Reuters|epd|KNA|EFE|DW)){0,4}\)",
         "byline",
         "DW's editor initials and sources: 'ab/sms (dpa, Reuters)'",
+    ),
+    Rule(
+        rf"(?i:brought to you by) (?:{AGENCY}|NZPA|AAP|REUTERS)\.?",
+        "byline",
+        "the wire a story came from: 'Brought to you by AAP'",
     ),
     Rule(
         r"Source: [A-Z].{0,60}\bagenc(?:y|ies)",
