@@ -35,6 +35,8 @@ HEADLINE = "Flooded valley evacuated as river bursts its banks"
         ("Reader comments (5) | Respond", "navigation"),
         ("Zoom | Scroll", "navigation"),
         ("THE ASSOCIATED PRESS", "byline"),
+        ("Press Trust of India", "byline"),
+        ("CanWest News Service", "byline"),
         ("By Reuters staff", "byline"),
         ("Associated Press - January 8, 2008 4:33 PM ET", "byline"),
         ("*", "separator"),
@@ -373,7 +375,7 @@ def test_a_row_of_bookmarking_buttons_goes(row):
         ("Click here for more football headlines!", "promo"),
         ("Click here to learn how to get more value from your CRM system.", "promo"),
         ("Click for the Rolling Stones Gallery", "promo"),
-        ("Not a member yet? Click Here to sign up.", "promo"),
+        ("Not a member yet? Click Here to sign up.", "newsletter_prompt"),
         ("To read this article in full you must be registered with the site.", "newsletter_prompt"),
     ],
 )
@@ -405,6 +407,10 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
         ("Tell us what you think...", "comment_prompt"),
         ("Be the first to comment this article", "comment_prompt"),
         ("Some comments posted here may be reviewed before they are displayed.", "footer"),
+        ("Who Is the Candidate? (7:23)", "related_links"),
+        ("Previous story: Didgeridoo you want to see some concerts?", "related_links"),
+        ("News Tags: Technology, Patent, Starbucks", "related_links"),
+        ("ALREADY A MEMBER? LOGIN NOW.", "newsletter_prompt"),
         (
             "Distributed by Internet Broadcasting. This material may not be published, broadcast,"
             " rewritten or redistributed.",
@@ -425,6 +431,7 @@ def test_small_furniture_of_2008_era_pages_goes(line, kind):
         "Back to School",
         "Go to the gym more often",
         "Copyright Office Rejects AI Art",
+        "He ran the mile in 3:58 (3:58)",
     ],
 )
 def test_a_headline_shaped_like_furniture_stays(headline):

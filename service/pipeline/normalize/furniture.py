@@ -53,11 +53,12 @@ _TOOL_WORDS = frozenset(
 # A wire credit on a line of its own: an agency's name and the words around it.
 AGENCIES = frozenset(
     """associated press reuters afp ap aap pti ians upi dpa ani xinhua kyodo bloomberg efe
-    ansa cp agence presse""".split()
+    ansa cp agence presse canwest nzpa""".split()
 )
 _CREDIT_WORDS = frozenset(
     """the by from and canadian france staff writer writers reporter reporters correspondent
-    correspondents wire wires service services agencies news agency""".split()
+    correspondents wire wires service services agencies news agency trust india indo asian
+    australian united international association newswire of""".split()
 )
 # Words of timestamps: a line of only these (and numbers) is a date, furniture only when stamped.
 _DATE_WORDS = frozenset(

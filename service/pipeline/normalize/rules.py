@@ -282,7 +282,8 @@ RULES = [
     Rule(
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
         r"|further reading|related coverage|related stories|more coverage|icymi|in case you missed"
-        r" it) ?: .{1,200}"
+        r" it|(?:previous|next) (?:story|article|post|entry)) ?: .{1,200}"
+        r"|[^\d\n]{3,150} \(\d{1,2}:\d\d\)"
         r"|(?:Read more|Related) ?[»›→>] ?.{0,200}|Related (?:article|video|content):? .{1,200}",
         "related_links",
         "RELATED: Headline of another story",
@@ -373,7 +374,8 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
-        r"(?i:filed under|tags|topics|categor(?:y|ies)|go deeper|dig deeper|keep reading|more in)"
+        r"(?i:filed under|(?:news |article |related )?tags|topics|categor(?:y|ies)|go deeper"
+        r"|dig deeper|keep reading|more in)"
         r" ?: .{1,200}"
         r"|(?i:tags|topics|filed under) [^.!?]{1,200}|Part of [^.!?]{1,100}",
         "related_links",
@@ -420,7 +422,8 @@ RULES = [
         r".{0,150}|this (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for)"
         r" (?:subscribers|members)\b.{0,200}"
         r"|(?:to read this (?:article|story) in full,? )?you (?:must|need to) be (?:a )?"
-        r"(?:registered|logged in|signed in|subscriber)\b.{0,200})",
+        r"(?:registered|logged in|signed in|subscriber)\b.{0,200}"
+        r"|(?:already a member|not a member(?: yet)?)\?.{0,60})",
         "newsletter_prompt",
         "subscription and paywall prompts",
     ),
