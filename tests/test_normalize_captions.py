@@ -21,6 +21,7 @@ CREDITS = [
     " (AP Photo/Jane Doe)", " (Jane Doe/The Canadian Press via AP)", " [Jane Doe/Reuters]",
     " © Jane Doe", " PHOTO: JANE DOE/AFP", " Jane Doe / AFP via Getty Images",
     " (Courtesy of the City of Yellowknife)", "\nImage copyright Reuters",
+    "\nJane Doe, Reuters", "\nJane Doe, file", "\nJane Doe (AAP)", "\nJane Doe © Action Images",
 ]
 
 

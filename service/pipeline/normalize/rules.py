@@ -165,9 +165,12 @@ RULES = [
     ),
     Rule(
         rf"{NAME2} ?/ ?{NAME}(?: ?/ ?{NAME})?(?: via {NAME})?(?:, [Ff]ile)?"
-        rf"|{NAME2} ?/ ?(?:Courtesy|Handout|Provided by)\b.{{0,60}}|{NAME2} for {NAME}",
+        rf"|{NAME2} ?/ ?(?:Courtesy|Handout|Provided by)\b.{{0,60}}|{NAME2} for {NAME}"
+        rf"|(?!By ){NAME2}(?:, (?:{AGENCY}|[Ff]ile)(?:, [Ff]ile)?| \((?:{AGENCY}|AAP|PTI|IANS)\)"
+        rf"| © {NAME})",
         "photo_credit",
-        "Name Surname/Outlet, Name for Outlet: a two-word name and an outlet; prose has verbs",
+        "Name Surname/Outlet, Name for Outlet, 'Name, Reuters', 'Name (AAP)', 'Name © Agency': a"
+        " two-word name and an outlet; prose has verbs",
     ),
     Rule(
         r"\(?(?:(?:AP|AFP|EPA|Reuters|UPI) )?(?i:photo(?:graph)?|picture|image|illustration"
