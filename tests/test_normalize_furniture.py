@@ -411,6 +411,16 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
         ("Previous story: Didgeridoo you want to see some concerts?", "related_links"),
         ("News Tags: Technology, Patent, Starbucks", "related_links"),
         ("ALREADY A MEMBER? LOGIN NOW.", "newsletter_prompt"),
+        ("Comment entries are limited to 100 words.", "comment_prompt"),
+        ("Login or Register to comment.", "comment_prompt"),
+        ("How would you rate the quality of this article?", "widget"),
+        ("Font Scale: A A A", "widget"),
+        ("Like this story? Spread the news by clicking below:", "related_links"),
+        ("Listed Under: Amy Winehouse | Comments (19): Post Comment", "related_links"),
+        ("Editor: Lin Li", "byline"),
+        ("FREE Newsletter", "newsletter_prompt"),
+        ("Get Malaysia Sun headlines emailed to you daily.", "newsletter_prompt"),
+        ("GET OUR NEWS BY E-MAIL", "newsletter_prompt"),
         (
             "Distributed by Internet Broadcasting. This material may not be published, broadcast,"
             " rewritten or redistributed.",
@@ -432,6 +442,7 @@ def test_small_furniture_of_2008_era_pages_goes(line, kind):
         "Go to the gym more often",
         "Copyright Office Rejects AI Art",
         "He ran the mile in 3:58 (3:58)",
+        "Get ready for big news from Apple",
     ],
 )
 def test_a_headline_shaped_like_furniture_stays(headline):

@@ -199,6 +199,9 @@ RULES = [
         r"|commenting is (?:turned off|closed|disabled)(?: for [^.]{1,60})?"
         r"|post your comments?|please leave your comments? below|have your say"
         r"|do you have (?:a )?comments? (?:on|about) this (?:article|story)\?"
+        r"|.{0,40}\bcomments? (?:entries )?(?:are|is) limited to\b.{0,60}"
+        r"|(?:login|log in|sign in) or register to (?:comment|post)\b.{0,30}"
+        r"|comments \(no comments(?: posted)?\.?\)"
         r"|thanks for your comments\b.{0,60})[.!:]?",
         "comment_prompt",
         "comment widgets",
@@ -286,6 +289,7 @@ RULES = [
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
         r"|further reading|related coverage|related stories|more coverage|icymi|in case you missed"
         r" it|(?:previous|next) (?:story|article|post|entry)) ?: .{1,200}"
+        r"|(?i:like this (?:story|article)\?) .{1,200}"
         r"|[^\d\n]{3,150} \(\d{1,2}:\d\d\)"
         r"|(?:Read more|Related) ?[»›→>] ?.{0,200}|Related (?:article|video|content):? .{1,200}",
         "related_links",
@@ -353,7 +357,7 @@ RULES = [
         r"|save(?: article| for later| story)?"
         r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist"
         r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km]|what(?:'s| is| are) (?:this|these)\?"
-        r"|page \d{1,3} of \d{1,3})[.]?",
+        r"|page \d{1,3} of \d{1,3}|font scale:?(?: ?a){0,4}|how would you rate\b.{0,80})[.]?",
         "widget",
         "page widgets",
     ),
@@ -377,7 +381,8 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
-        r"(?i:filed under|(?:news |article |related )?tags|topics|categor(?:y|ies)|go deeper"
+        r"(?i:filed under|listed under|(?:news |article |related )?tags|topics|categor(?:y|ies)"
+        r"|go deeper"
         r"|dig deeper|keep reading|more in)"
         r" ?: .{1,200}"
         r"|(?i:tags|topics|filed under) [^.!?]{1,200}|Part of [^.!?]{1,100}",
@@ -426,7 +431,11 @@ RULES = [
         r" (?:subscribers|members)\b.{0,200}"
         r"|(?:to read this (?:article|story) in full,? )?you (?:must|need to) be (?:a )?"
         r"(?:registered|logged in|signed in|subscriber)\b.{0,200}"
-        r"|(?:already a member|not a member(?: yet)?)\?.{0,60})",
+        r"|(?:already a member|not a member(?: yet)?)\?.{0,60}"
+        r"|get (?:[\w'.]+ ){0,4}(?:news|headlines)\b"
+        r"(?=.{0,60}\b(?:e-?mails?|inbox|alerts?|rss|feeds?|mobile|daily|delivered|to go"
+        r"|sign[- ]?up|via)\b).{0,60}|get (?:[\w'.]+ ){0,2}(?:news|headlines)(?: feeds?)?"
+        r"|(?:free|daily|weekly) newsletters?)",
         "newsletter_prompt",
         "subscription and paywall prompts",
     ),
@@ -449,9 +458,10 @@ RULES = [
         "DW's editor initials and sources: 'ab/sms (dpa, Reuters)'",
     ),
     Rule(
-        rf"(?i:brought to you by) (?:{AGENCY}|NZPA|AAP|REUTERS)\.?",
+        rf"(?i:brought to you by) (?:{AGENCY}|NZPA|AAP|REUTERS)\.?"
+        r"|(?i:editor): [A-Z][a-z]+(?: [A-Z][a-z]+){0,3}",
         "byline",
-        "the wire a story came from: 'Brought to you by AAP'",
+        "the wire a story came from ('Brought to you by AAP'), Xinhua's 'Editor: Name'",
     ),
     Rule(
         r"Source: [A-Z].{0,60}\bagenc(?:y|ies)",
