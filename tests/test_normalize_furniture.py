@@ -421,6 +421,22 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
         ("FREE Newsletter", "newsletter_prompt"),
         ("Get Malaysia Sun headlines emailed to you daily.", "newsletter_prompt"),
         ("GET OUR NEWS BY E-MAIL", "newsletter_prompt"),
+        ("Home delivery", "newsletter_prompt"),
+        ("Great home delivery subscription deals here!", "newsletter_prompt"),
+        ("Want more? Get home delivery now.", "newsletter_prompt"),
+        ("You may also like...", "related_links"),
+        ("People who read this also read:", "related_links"),
+        ("Visit our sister sites: experts.covers.com", "navigation"),
+        ("View all articles by Canadian Blood Services", "navigation"),
+        ("User Comments [ +Comment on the story ]", "comment_prompt"),
+        ("• Discuss this story on the Ontario Hockey League message board...", "comment_prompt"),
+        ("What Do You Think? Post Your Comment:", "comment_prompt"),
+        ("This article appeared on page D - 7 of the San Francisco Chronicle", "footer"),
+        (
+            "The Mercury News is pleased to let readers post comments about an article at the end"
+            " of the article.",
+            "footer",
+        ),
         (
             "Distributed by Internet Broadcasting. This material may not be published, broadcast,"
             " rewritten or redistributed.",
@@ -443,6 +459,9 @@ def test_small_furniture_of_2008_era_pages_goes(line, kind):
         "Copyright Office Rejects AI Art",
         "He ran the mile in 3:58 (3:58)",
         "Get ready for big news from Apple",
+        "Amazon now offers home delivery",
+        "Home delivery now available in Leeds",
+        "What do you think?",
     ],
 )
 def test_a_headline_shaped_like_furniture_stays(headline):

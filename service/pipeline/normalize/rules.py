@@ -202,6 +202,10 @@ RULES = [
         r"|.{0,40}\bcomments? (?:entries )?(?:are|is) limited to\b.{0,60}"
         r"|(?:login|log in|sign in) or register to (?:comment|post)\b.{0,30}"
         r"|comments \(no comments(?: posted)?\.?\)"
+        r"|this (?:article|story) does not have any comments\b.{0,40}|user comments\b.{0,60}"
+        r"|your views on this (?:story|article)\?.{0,80}"
+        r"|[•·» -]{0,3}discuss this (?:story|article)\b.{0,80}"
+        r"|what do you think\? (?:post|leave|tell|send|share|e-?mail|comment)\b.{0,60}"
         r"|thanks for your comments\b.{0,60})[.!:]?",
         "comment_prompt",
         "comment widgets",
@@ -273,7 +277,8 @@ RULES = [
         r"|be interested in)|(?:what|more) to read next|editors'? picks"
         r"|explore more on these topics"
         r"|more on this (?:story|topic)|in this (?:series|story)|further reading|around the web"
-        r"|from our partners|filed under|tags|topics|more to read):?",
+        r"|from our partners|filed under|tags|topics|more to read|people who read this also read"
+        r"|other stories from this category(?: that may interest you)?)(?::|\.{3}|…)?",
         "related_links",
         "a header of a list of links",
         True,
@@ -321,7 +326,10 @@ RULES = [
         r"|(?i:disclaimer) ?: .{1,600}"
         r"|The full article contains \d+ words and appears in .{1,200}"
         r"|(?i:comments (?:that|which) (?:include|contain) (?:profanity|personal attacks|abuse))"
-        r"\b.{0,400}|(?i:(?:some )?comments (?:posted|submitted) (?:here )?may be)\b.{0,400}",
+        r"\b.{0,400}|(?i:(?:some )?comments (?:posted|submitted) (?:here )?may be)\b.{0,400}"
+        r"|.{0,80}(?i:is pleased to let readers post comments)\b.{0,400}"
+        r"|(?i:the following are comments from (?:the )?readers)\b.{0,300}"
+        r"|(?i:this (?:article|story) appeared on page) .{1,150}",
         "footer",
         "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
@@ -370,6 +378,8 @@ RULES = [
     Rule(
         r"(?i:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log in|back to top"
         r"|site index|search (?:the web|this site|our site|the site|archives?)\b.{0,30}"
+        r"|visit our (?:sister|partner) sites?\b.{0,200}"
+        r"|view all (?:articles|stories|posts) (?:by|from|in) .{1,60}"
         rf"|{_GO_TO}(?: {_GO_TO}){{0,3}}"
         r"|go to (?:the )?homepage|home"
         r"|(?:terms (?:of (?:use|service)|and conditions)|privacy policy"
@@ -435,7 +445,9 @@ RULES = [
         r"|get (?:[\w'.]+ ){0,4}(?:news|headlines)\b"
         r"(?=.{0,60}\b(?:e-?mails?|inbox|alerts?|rss|feeds?|mobile|daily|delivered|to go"
         r"|sign[- ]?up|via)\b).{0,60}|get (?:[\w'.]+ ){0,2}(?:news|headlines)(?: feeds?)?"
-        r"|(?:free|daily|weekly) newsletters?)",
+        r"|(?:free|daily|weekly) newsletters?|(?:get |special |morning )?home delivery(?: offers?)?"
+        r"|(?:want more\? )?get home delivery\b.{0,20}"
+        r"|.{0,60}\bhome delivery\b.{0,30}\b(?:subscri\w*|save|deals?|offers?)\b.{0,40})",
         "newsletter_prompt",
         "subscription and paywall prompts",
     ),
