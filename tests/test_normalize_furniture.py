@@ -421,6 +421,8 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
         ("FREE Newsletter", "newsletter_prompt"),
         ("Get Malaysia Sun headlines emailed to you daily.", "newsletter_prompt"),
         ("GET OUR NEWS BY E-MAIL", "newsletter_prompt"),
+        ("www.immunoshield.com", "web_address"),
+        ("http://www.example.co.uk/news/story?id=42", "web_address"),
         ("Home delivery", "newsletter_prompt"),
         ("Great home delivery subscription deals here!", "newsletter_prompt"),
         ("Want more? Get home delivery now.", "newsletter_prompt"),
@@ -504,6 +506,12 @@ def test_prose_that_mentions_clicking_stays(line):
 @pytest.mark.parametrize("word", ["Google", "Yahoo", "Propeller"])
 def test_a_company_alone_on_its_line_is_no_button(word):
     page = "\n\n".join([HEADLINE, *PROSE[:3], word, *PROSE[3:]])
+    assert normalize(page, cleaning="rules").removed == []
+
+
+def test_web_addresses_a_line_introduced_stay():
+    links = ["http://www.pepsistuff.com", "www.example.org"]
+    page = "\n\n".join([HEADLINE, *PROSE, "On the Net:", *links])
     assert normalize(page, cleaning="rules").removed == []
 
 

@@ -53,9 +53,10 @@ def apply_rules(paragraphs: list[Paragraph]) -> None:
     )
     items_left, listing = 0, False
     for index, (paragraph, rule) in enumerate(zip(paragraphs, rules, strict=True)):
+        previous = paragraphs[index - 1] if index else None
         if rule is not None and not (
-            rule.kind == "timestamp"
-            and _is_text(paragraph.text, paragraphs[index - 1] if index else None, listing)
+            (rule.kind == "timestamp" and _is_text(paragraph.text, previous, listing))
+            or (rule.kind == "web_address" and (listing or _introduced(previous)))
         ):
             paragraph.kind = rule.kind
             items_left = MAX_LINK_ITEMS if rule.starts_block else 0
@@ -109,14 +110,17 @@ def _is_text(text: str, previous: Paragraph | None, listing: bool) -> bool:
     if text[-1] in ".!" and not any(c.isdigit() for c in text):
         return True  # "Updated on Monday." is a sentence; a page's stamp carries a number
     # Under "on Saturday:" or a score line, a date is a line of the results it lists.
-    introduced = (
-        previous is not None
-        and not previous.kind
-        and (previous.text[-1] == ":" or _bare(previous.text))
+    introduced = _introduced(previous) or (
+        previous is not None and not previous.kind and _bare(previous.text)
     )
     if _STAMP.search(text):
         return bool(_NUMERIC_DATE.fullmatch(text)) and (listing or introduced)  # "01/15/2008"
     return listing or introduced or _bare(text)
+
+
+def _introduced(previous: Paragraph | None) -> bool:
+    """Whether the line before is a kept one that introduces what follows ("On the Net:")."""
+    return previous is not None and not previous.kind and previous.text[-1] == ":"
 
 
 def _bare(text: str) -> bool:

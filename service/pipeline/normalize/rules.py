@@ -391,6 +391,13 @@ RULES = [
     ),
     Rule(r"[-_=*~•·#]{3,64}|(?:\* ?){3,10}", "separator", "rules drawn with punctuation"),
     Rule(
+        r"(?:https?://)?(?:www\.)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.(?:com|net|org|info|biz|co\.uk"
+        r"|uk|ca|au|nz|za|ie|in|us|tv|io|eu)(?:/\S{0,200})?",
+        "web_address",
+        "a web address alone on its line: an advert's or a site's link (kept in a list a line"
+        " introduced: AP's 'On the Net:')",
+    ),
+    Rule(
         r"(?i:filed under|listed under|(?:news |article |related )?tags|topics|categor(?:y|ies)"
         r"|go deeper"
         r"|dig deeper|keep reading|more in)"
