@@ -59,7 +59,7 @@ def parse_byline(text: str) -> list[str] | None:
             return None  # "By Christmas Eve." is prose; a byline ends in a name or a stamp
         return _names(names)
     if _SENTENCE_END.search(text):
-        return None
+        return None  # a credit line ("Reporting by A; Editing by B") ends in a name too
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
     if not all(clauses):
         return None

@@ -39,7 +39,6 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
         if names and under_prose and is_dated(paragraph.text):
             # A post signed and dated at its end ("Posted by A at 10:56 PM"), unless a "By"
             # line named its authors: then, as every later one, a reader's comment.
-            paragraph.kind = "byline"
             names, signed = [] if signed or bylined else names, True
         bylined = bylined or bool(names)
         if names is None and above_body and not role and not _opens_article(kept, index):
