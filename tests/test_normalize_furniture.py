@@ -415,7 +415,7 @@ def test_a_line_asking_the_reader_to_click_or_register_goes(prompt, kind):
         ("Login or Register to comment.", "comment_prompt"),
         ("How would you rate the quality of this article?", "widget"),
         ("Font Scale: A A A", "widget"),
-        ("Like this story? Spread the news by clicking below:", "related_links"),
+        ("Like this story? Spread the news by clicking below:", "share_prompt"),
         ("Listed Under: Amy Winehouse | Comments (19): Post Comment", "related_links"),
         ("Editor: Lin Li", "byline"),
         ("FREE Newsletter", "newsletter_prompt"),

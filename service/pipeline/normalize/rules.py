@@ -141,7 +141,7 @@ _OWNER = (
 _GO_TO = (
     r"(?:go|back) to (?:the )?(?:(?:[\w'’&.-]+ ){0,4}(?:news|home ?page|home|section|desk|blog"
     r"|list|index|story|article|database|permalink|menu|mainmenu|top|headlines|forum|front page"
-    r"|login|online version)|previous|next|permalink|mainmenu)(?: ?(?:»|Â»|\^\^|\.\.\.|…))?"
+    r"|login|online version)|previous|next|permalink|mainmenu)(?: ?(?:»|\^\^|\.\.\.|…))?"
 )
 _READING_TIME = r"\d{1,3}[- ]min(?:ute)?s?[- ](?:read|listen)"
 _SECTION = r"(?!by )[\w&'’][\w&'’ ]{0,29}"  # a section's name, not a byline ("By Name")
@@ -213,7 +213,7 @@ RULES = [
     Rule(
         r"(?i:share(?: (?:this|the|full))?(?: (?:article|story|page|post|video|link|selection))?"
         rf"(?: (?:on|via|to) (?:{SOCIAL}))?|click to share on (?:{SOCIAL}).{{0,40}}"
-        r"|link copied)[.:!]?",
+        r"|link copied|like this (?:story|article)\? .{1,120})[.:!]?",
         "share_prompt",
         "share buttons",
     ),
@@ -294,7 +294,6 @@ RULES = [
         r"(?i:related|read more|more|read|also read|read also|see also|watch|listen|recommended"
         r"|further reading|related coverage|related stories|more coverage|icymi|in case you missed"
         r" it|(?:previous|next) (?:story|article|post|entry)) ?: .{1,200}"
-        r"|(?i:like this (?:story|article)\?) .{1,200}"
         r"|[^\d\n]{3,150} \(\d{1,2}:\d\d\)"
         r"|(?:Read more|Related) ?[»›→>] ?.{0,200}|Related (?:article|video|content):? .{1,200}",
         "related_links",
@@ -399,9 +398,7 @@ RULES = [
     ),
     Rule(
         r"(?i:filed under|listed under|(?:news |article |related )?tags|topics|categor(?:y|ies)"
-        r"|go deeper"
-        r"|dig deeper|keep reading|more in)"
-        r" ?: .{1,200}"
+        r"|go deeper|dig deeper|keep reading|more in) ?: .{1,200}"
         r"|(?i:tags|topics|filed under) [^.!?]{1,200}|Part of [^.!?]{1,100}",
         "related_links",
         "tag lines and further-reading links (Politico, Axios)",
