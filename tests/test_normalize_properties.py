@@ -207,6 +207,16 @@ PAGE = st.lists(
 @given(PAGE, st.sampled_from(["\n", "\n\n", "\n \n\n"]))
 @example([(True, "By the the the."), (True, "More on the the!")], "\n")  # a link-list header rule
 @example([(True, "Updated on on on.")], "\n")  # date words only, but a sentence with no number
+@example(  # a page of long share rows looked hard-wrapped, and the sentence joined the footer
+    [
+        (False, "del.icio.us | Digg it | Reddit | Newsvine"),
+        (False, "© 2023 The Associated Press. All rights reserved."),
+        (True, "By the the the."),
+        (False, "del.icio.us | Digg it | Reddit | Newsvine"),
+        (False, "del.icio.us | Digg it | Reddit | Newsvine"),
+    ],
+    "\n",
+)
 def test_every_body_sentence_survives_among_boilerplate(lines, gap):
     text = normalize(gap.join(line for _, line in lines)).text
     for is_body, line in lines:

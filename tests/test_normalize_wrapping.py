@@ -66,3 +66,20 @@ def test_a_short_open_line_is_still_furniture(raw):
 )
 def test_a_word_split_at_a_line_end_joins_with_its_hyphen_only_if_it_had_one(raw, joined):
     assert joined in normalize(raw, cleaning="rules").text
+
+
+ROWS = [
+    "Email this story | Print | Share on Facebook",
+    "Home | News | Sport | Business | Weather | Contact us",
+    "del.icio.us | Digg it | Reddit | Newsvine | Fark",
+]
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3])
+def test_a_page_of_long_furniture_lines_is_not_hard_wrapped_prose(rows):
+    """Share rows and menus end near one column, open-ended, as wrapped prose does; counted
+    as wrapping, they joined a short sentence to the footer above it, and it went with it."""
+    sentence = "Police said the road would reopen."
+    footer = "© 2008 The Daily Record and its partners. All rights reserved."
+    lines = [*ROWS[:rows], footer, sentence, *ROWS]
+    assert sentence in normalize("\n".join(lines)).text

@@ -30,7 +30,14 @@ _MIN_OPEN_WORDS = 5  # a shorter open line is furniture ("Sponsored by", "Go to"
 def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -> list[Paragraph]:
     """Paragraphs of `lines`; lines `keep_apart` says are furniture are never joined."""
     texts = ["".join(piece.text for piece in line) for line in lines]
-    width = _wrap_width(texts)
+    judged: dict[str, bool] = {}
+
+    def furniture(text: str) -> bool:
+        if text not in judged:
+            judged[text] = keep_apart(text)
+        return judged[text]
+
+    width = _wrap_width(texts, furniture)
     compounds: set[str] | None = None
     paragraphs: list[list[Piece]] = []  # built as lists, made Paragraphs once: linear time
     word = ""  # the last word of the paragraph being built: what a hyphenated join looks at
@@ -39,7 +46,7 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
         if not line:
             last = ""
             continue
-        if last and _continues_past_furniture(last, text, width, keep_apart):
+        if last and _continues_past_furniture(last, text, width, furniture):
             if compounds is None:
                 compounds = _compounds("\n".join(texts))
             word = _join(paragraphs[-1], word, line, text, compounds)
@@ -50,17 +57,27 @@ def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -
     return [Paragraph(pieces) for pieces in paragraphs]
 
 
-def _wrap_width(texts: list[str]) -> int:
+def _wrap_width(texts: list[str], furniture: Callable[[str], bool]) -> int:
     """The column a scraper wrapped at, or 0 when lines were not hard-wrapped: then most
-    lines end near that column, many of them in mid-sentence, and few are longer."""
+    lines end near that column, many of them in mid-sentence, and few are longer or furniture:
+    a page of share rows and footers is not wrapped prose, and joining a short sentence to the
+    footer above it would remove the sentence with the footer."""
     lines = [text for text in texts if len(text) >= _MIN_WRAP_WIDTH]
     wrapped = [text for text in lines if len(text) <= MAX_WRAP_WIDTH]
-    if len(wrapped) < 4 or len(lines) - len(wrapped) > len(wrapped) // 10:
+    if _too_few(wrapped, len(lines)):
+        return 0  # most texts: the lengths decide, and no rule is tried
+    wrapped = [text for text in wrapped if not furniture(text)]
+    if _too_few(wrapped, len(lines)):
         return 0
     width = max(len(text) for text in wrapped)
     full = sum(len(text) >= width - _WRAP_SLACK for text in wrapped)
     open_ended = sum(text[-1] not in _SENTENCE_END for text in wrapped)
     return width if full * 2 >= len(wrapped) and open_ended * 10 >= len(wrapped) * 3 else 0
+
+
+def _too_few(wrapped: list[str], lines: int) -> bool:
+    """Too few lines that may be wrapped prose among the `lines` long enough to be."""
+    return len(wrapped) < 4 or lines - len(wrapped) > len(wrapped) // 10
 
 
 def _runs_on(last: str, text: str) -> bool:
