@@ -19,11 +19,13 @@ def write_problem(sock, status_int: int, reason: str, mesg: str) -> None:
         f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n"
         f"X-Request-ID: {request_id}\r\n\r\n"
     )
-    util.write_nonblock(sock, head.encode("latin-1") + body)
     # Imported on use: this module loads with the gunicorn config, before any app or metric.
     from ..observability.metrics import count_server_answer
 
+    # Counted before it is sent: a client that has the answer and scrapes /metrics at once
+    # (from another worker) must find it counted.
     count_server_answer(status_int)
+    util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
 def use_problem_json() -> None:
