@@ -112,12 +112,21 @@ def test_a_byline_whose_one_word_recurs_in_the_lede_is_still_a_byline(byline, au
         "By Tuesday Night, 40 people had been evacuated.",  # a date after a name-shaped phrase
         "By May 5, the team had left.",
         "By 2010 the plan was dead.",
+        "Reviewed by the committee last year",  # a credit's lead-in, but no names follow
     ],
 )
 def test_prose_and_an_outlet_alone_name_no_author(line):
     normalized = normalize(f"{HEADLINE}\n\n{line}\n\n{BODY}")
     assert normalized.authors == []
     assert line in normalized.text or line.endswith("Writer")
+
+
+@pytest.mark.parametrize(
+    "credit", ["Medically reviewed by Jane Doe, MD, FACC", "— Fact checked by John Smith"]
+)
+def test_a_reviewers_credit_goes_and_names_no_author(credit):
+    normalized = normalize(f"{HEADLINE}\n\nBy Ann Lee\n\n{credit}\n\n{BODY}")
+    assert normalized.authors == ["Ann Lee"] and credit not in normalized.text
 
 
 COMMENTS = [

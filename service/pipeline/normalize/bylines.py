@@ -27,7 +27,8 @@ _BARE_BYLINE = re.compile(
     r"|,? (?:[A-Z][a-z]+ ){0,3}(?i:correspondent|editor|reporter|writer|columnist))?"
 )
 _CREDITS = re.compile(
-    r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research) by) (?P<names>.+)"
+    r"(?:[—–-] )?(?i:(?:additional )?(?:reporting|writing|editing|compiled|research"
+    r"|(?:medically |expert )?reviewed|fact[- ]checked) by) (?P<names>.+)"
 )
 # Where the names end: a word or mark that starts the stamp, a date, a day with a date, a role
 # in brackets ("By Bruce Sterling January 18, 2008 | 12:11 PM", "by Chris Stanton, 30 December
@@ -46,6 +47,7 @@ _NOT_NAMES = frozenset(
 _SENTENCE_END = re.compile(r"(?:[^A-Z]\.|[!?\"”])$(?<! [JS]r\.)")  # "… Smith Jr." ends a name
 _MAX_NAME_WORDS, _MAX_OUTLET_WORDS = 5, 6  # "Maria de la Cruz Lopez", "The Associated Press Writer"
 _HANDLE = re.compile(r" @\w{1,30}$")  # "By John Smith @jsmith"
+_CREDENTIAL = re.compile(r"[A-Z]{2,5}®?|Ph\.?D\.?")  # after a name: "Hollis Grange, MD, FACC"
 _PROSE = re.compile(r"\b[a-z]+ [a-z]+ [a-z]+\b")  # three lower-case words in a row
 _SEGMENTS = re.compile(r" [·|•] ")
 _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
@@ -63,10 +65,13 @@ def parse_byline(text: str) -> list[str] | None:
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
     if not all(clauses):
         return None
-    authors = [
-        _names(c["names"]) for c in clauses if c[0].lower().startswith(("reporting", "writing"))
-    ]
-    return None if None in authors else [name for names in authors for name in names]
+    # Every clause names people ("Reviewed by the committee last year" is prose); only the
+    # reporters and writers are the authors, not the editors or reviewers.
+    named = [(c[0].lstrip("—–- ").lower(), _names(c["names"])) for c in clauses]
+    if any(names is None for _, names in named):
+        return None
+    return [name for lead, names in named if lead.startswith(("reporting", "writing"))
+            for name in names]
 
 
 def is_dated(text: str) -> bool:
@@ -104,8 +109,8 @@ def _names(text: str) -> list[str] | None:
         if part[:4].casefold() == "for " and _is_outlet_or_role(part[4:]):
             continue  # "By A, For The Associated Press"
         name = _without_outlet(part)  # "Mark Jensen Staff Writer", "JO SMITH The Associated Press"
-        if name == part and _is_outlet_or_role(part):  # "Associated Press Writer", "CNN"
-            continue
+        if name == part and _is_outlet_or_role(part) or _CREDENTIAL.fullmatch(part):
+            continue  # "Associated Press Writer", "CNN"; "MD", "FACC", "CFP®"
         part = name
         if not _NAME.fullmatch(part):
             return None

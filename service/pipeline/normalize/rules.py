@@ -128,7 +128,7 @@ CREDIT = rf"(?:{NAME} ?/ ?)?(?:{AGENCY})(?: ?/ ?(?:{AGENCY}))*(?: via (?:{AGENCY
 # A label before a page's stamp: "Created: 1/10/2008 4:09 PM", "Article Launched: 01/09/2008".
 _STAMP_LABEL = (
     r"created|release|released|launched|article launched|print date|last update|date|dated"
-    r"|filed|story date"
+    r"|filed|story date|published date|publication date"
 )
 # Who owns a copyright named without a year: "Copyright World Entertainment News Network",
 # "(c) Indo-Asian News Service"; not "Copyright Office Rejects AI Art", a headline.
@@ -148,7 +148,8 @@ _SECTION = r"(?!by )[\w&'’][\w&'’ ]{0,29}"  # a section's name, not a byline
 
 RULES = [
     Rule(
-        r"(?i:hide caption|show caption|toggle caption|toggle legend|caption|enlarge this image"
+        r"(?i:hide caption|show caption|toggle caption|toggle legend|caption"
+        r"|(?:image|media|video|photo) caption,?|enlarge(?: this)?(?: image| photo)?"
         r"|click to enlarge|tap to enlarge|expand image|images?|photos?|videos?|expand|close"
         r"|view (?:image in )?full ?screen|(?:open|view) gallery|gallery|slideshow"
         r"|(?:image|photo|slide) \d{1,3} (?:of|/) \d{1,3}|\d{1,3} ?(?:/|of) ?\d{1,3}"
@@ -197,7 +198,10 @@ RULES = [
         r"|no comments (?:yet|have (?:so far )?been (?:submitted|posted))"
         r"|be the first to (?:post a )?comment\b.{0,60}|tell us what you think\b.{0,40}"
         r"|commenting is (?:turned off|closed|disabled)(?: for [^.]{1,60})?"
-        r"|post your comments?|please leave your comments? below|have your say"
+        r"|post your comments?|please leave your comments? below"
+        r"|have your say(?: (?:on|about) (?:this|the) (?:story|article)(?:\. comments\b.{0,200})?"
+        r"| read comments| on the latest news\b.{0,60}|…)?"
+        r"|there are no comments yet\. be the first to comment"
         r"|do you have (?:a )?comments? (?:on|about) this (?:article|story)\?"
         r"|.{0,40}\bcomments? (?:entries )?(?:are|is) limited to\b.{0,60}"
         r"|(?:login|log in|sign in) or register to (?:comment|post)\b.{0,30}"
@@ -205,7 +209,8 @@ RULES = [
         r"|this (?:article|story) does not have any comments\b.{0,40}|user comments\b.{0,60}"
         r"|your views on this (?:story|article)\?.{0,80}"
         r"|[•·» -]{0,3}discuss this (?:story|article)\b.{0,80}"
-        r"|what do you think\? (?:post|leave|tell|send|share|e-?mail|comment)\b.{0,60}"
+        r"|what do you think\? (?:post|leave|tell|send|share|e-?mail|comment|have your say)\b"
+        r".{0,60}"
         r"|thanks for your comments\b.{0,60})[.!:]?",
         "comment_prompt",
         "comment widgets",
@@ -240,7 +245,9 @@ RULES = [
         r"|privacy notice: .{1,600}|thank you for (?:subscribing|signing up)\b.{0,150}"
         r"|(?:enter )?your e-?mail(?: address)?(?: here)?"
         r"|(?:want|like) (?:more|the latest)\b.{0,100}\? (?:sign up|subscribe)\b.{0,200}"
-        r"|thanks for reading!? .{0,40}\b(?:subscribe|sign up)\b.{0,200})[.!]?",
+        r"|thanks for reading!? .{0,40}\b(?:subscribe|sign up)\b.{0,200}"
+        r"|by (?:signing up|submitting|registering|subscribing)\b.{0,120}?\byou (?:agree|accept"
+        r"|consent)\b.{0,200}|get\b.{0,80}?\b(?:straight |right )?to your inbox\b.{0,40})[.!]?",
         "newsletter_prompt",
         "newsletter and subscription prompts name a newsletter or inbox",
     ),
@@ -267,7 +274,8 @@ RULES = [
     ),
     Rule(
         r"(?i:related(?: (?:articles?|stories|coverage|content|topics|links|reading|news|posts"
-        r"|videos?|internet links))?|read more(?: about (?:this|these) (?:story|stories|topics?))?"
+        r"|quotes|videos?|internet links))?"
+        r"|read more(?: about (?:this|these) (?:story|stories|topics?))?"
         r"|read (?:next|also)|also read|see also|more (?:stories|news|coverage|videos)"
         r"|more (?:stories )?(?:from|on|about) [^.!?]{1,60}"
         r"|most (?:read|popular|viewed|shared|watched)(?: (?:from|on) [^.!?]{1,40})?"
@@ -328,7 +336,9 @@ RULES = [
         r"\b.{0,400}|(?i:(?:some )?comments (?:posted|submitted) (?:here )?may be)\b.{0,400}"
         r"|.{0,80}(?i:is pleased to let readers post comments)\b.{0,400}"
         r"|(?i:the following are comments from (?:the )?readers)\b.{0,300}"
-        r"|(?i:this (?:article|story) appeared on page) .{1,150}",
+        r"|(?i:this (?:article|story) appeared on page) .{1,150}"
+        r"|(?i:(?:market data|quotes?|prices?) (?:are |is )?)?(?i:delayed (?:at least |by )?\d{1,2}"
+        r" ?min(?:ute)?s?)(?: ?[.|] ?.{0,100})?",
         "footer",
         "an outlet's standing footer under every story (disclaimers, comment policies)",
     ),
@@ -353,7 +363,7 @@ RULES = [
         r"|(?:manage|customi[sz]e|cookie) (?:settings|preferences|choices|consent|options)"
         r"|cookie (?:policy|notice)|got it|i agree|i accept|agree and (?:close|continue)"
         r"|your privacy choices|do not sell(?: or share)? my personal information"
-        r"|we value your privacy|privacy settings)[.!]?",
+        r"|we value your privacy|your privacy is important to us\b.{0,300}|privacy settings)[.!]?",
         "cookie_banner",
         "consent banners",
     ),
@@ -364,7 +374,10 @@ RULES = [
         r"|save(?: article| for later| story)?"
         r"|bookmark|(?:gift|give) (?:this )?article|read in app|open in app|playlist"
         r"|read less|show (?:more|less)|\d{1,3}(?:\.\d)?[km]|what(?:'s| is| are) (?:this|these)\?"
-        r"|page \d{1,3} of \d{1,3}|font scale:?(?: ?a){0,4}|how would you rate\b.{0,80})[.]?",
+        r"|page \d{1,3} of \d{1,3}|font scale:?(?: ?a){0,4}|how would you rate\b.{0,80}"
+        r"|was this (?:article|page|story) (?:helpful|useful)\?|pinned(?: post)?|key events?"
+        r"|load more(?: updates| posts| comments| stories)?"
+        r"|show \d{1,4} (?:earlier|more|new|previous) (?:updates|posts|comments|replies))[.]?",
         "widget",
         "page widgets",
     ),
