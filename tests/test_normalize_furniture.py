@@ -71,6 +71,21 @@ def test_the_headline_is_the_line_above_that_shares_the_lede_words():
     assert headline == 2 and deck == {2}
 
 
+@pytest.mark.parametrize("section", ["Ask Mint", "Weather"])
+def test_a_headline_behind_its_sections_name_and_a_pipe_is_the_headline(section):
+    piped = f"{section} | {HEADLINE}"
+    texts = ["Home", "News", piped, "Email | Print", "By Jane Doe", *PROSE]
+    assert headline_above(texts, 5, [False] * len(texts))[0] == 2
+
+
+@pytest.mark.parametrize(
+    "bar", ["Email | Print | Share this flooded valley story", "River | Valley"]
+)
+def test_a_tool_bar_with_pipes_is_no_headline(bar):
+    texts = ["Home", bar, "By Jane Doe", *PROSE]
+    assert headline_above(texts, 3, [False] * len(texts))[0] is None
+
+
 def test_the_page_title_line_names_the_headline_even_without_shared_words():
     title = "Valley residents flee - The Daily Courier"
     texts = [title, "Home", "Valley residents flee", "Email | Print", *PROSE]

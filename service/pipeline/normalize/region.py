@@ -94,6 +94,7 @@ DECK_SHARE = 0.3  # a line above the region sharing this much of its words with 
 _TOPMOST = 0.5  # the headline is the highest line sharing half as much as the best one,
 DECK_WITHIN = 6  # and no further above it than this
 LEDE = 5  # the region's first paragraphs, whose words a headline shares
+_PIPED_WORDS = 6  # after a section's name and a pipe, a headline; fewer is a tool bar's items
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NOT_HEADLINE = re.compile(  # a byline, a date line, a tool bar, a link: never the headline
     r"(?i)^(?:by|posted|published|updated|filed|tags?|photo|image|source|more|related|see)\b"
@@ -149,11 +150,21 @@ def _lede_share(words: list[str], lede: set[str]) -> float:
     return sum(w in lede for w in words) / len(words) if words else 0.0
 
 
+def _headline_part(text: str) -> str:
+    """A headline behind its column's or section's name ("Ask Mint | US data, Indian cement
+    and auto numbers to rule Sensex this week"): the part after a single pipe, when it has
+    the words of a headline; else the line as it is."""
+    name, bar, rest = text.partition(" | ")
+    if bar and "|" not in rest and len(name.split()) <= 3 and len(rest.split()) >= _PIPED_WORDS:
+        return rest
+    return text
+
+
 def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int, float]:
     lede = _lede(texts, start)
     title, scores = texts[0].casefold(), {}
     for index in range(max(start - HEADLINE_WITHIN, 0), start):
-        text = texts[index]
+        text = _headline_part(texts[index])
         found = _WORD.findall(text)
         words = _headline_words(found)
         if skip[index] or not 3 <= len(found) <= 40 or not words:
@@ -161,6 +172,6 @@ def _headline_scores(texts: list[str], start: int, skip: list[bool]) -> dict[int
         if text[-1] in ":;," or _NOT_HEADLINE.search(text):
             continue
         scores[index] = _lede_share(words, lede)
-        if index and text.casefold() in title:
+        if index and texts[index].casefold() in title:
             scores[index] += 1  # the page's <title> line repeats the headline, with the site
     return scores
