@@ -113,6 +113,7 @@ def test_a_byline_whose_one_word_recurs_in_the_lede_is_still_a_byline(byline, au
         "By May 5, the team had left.",
         "By 2010 the plan was dead.",
         "Reviewed by the committee last year",  # a credit's lead-in, but no names follow
+        "1999 by Will Smith",  # a number before "by" is no date: a song and its singer
     ],
 )
 def test_prose_and_an_outlet_alone_name_no_author(line):

@@ -18,8 +18,10 @@ _BYLINE = re.compile(
     r"(?:By|BY|by|(?i:(?:written|posted|story|words|analysis|opinion|commentary|contributed) by)"
     r"|(?i:by|posted by|written by):|Authors?:) (?P<names>.{2,200})"
 )
-# A date or time before "by" ("January 9th, 2008 by Ed Kent", "16th Jan 2008, 09:28am by …").
+# A date or time before "by" ("January 9th, 2008 by Ed Kent", "16th Jan 2008, 09:28am by …"),
+# with a month, a day, a clock or a numeric date in it: "1999 by Will Smith" is a song.
 _DATE_FIRST = re.compile(rf"(?i:(?:{DATE_TOKEN}){{1,12}})(?=by )")
+_A_DATE = re.compile(rf"(?i)\b(?:{MONTH}|{DAY})\b|\d:\d\d|\d/\d")
 # Guardian/Sky style, only above the body: "Angela Giuffrida in Rome", "Peter Walker Political
 # correspondent", "Sonia Sodha": a name alone on its line.
 _BARE_BYLINE = re.compile(
@@ -84,7 +86,7 @@ def _split_stamp(text: str) -> tuple[str, str | None, bool]:
     """The byline without a date before its "by", its names part (None when it is no "By"
     line), and whether a date or time came before or after the names."""
     dated = _DATE_FIRST.match(text)
-    if dated and any(c.isdigit() for c in dated[0]):
+    if dated and any(c.isdigit() for c in dated[0]) and _A_DATE.search(dated[0]):
         text = text[dated.end() :].removesuffix(".")  # the stamp's, not a sentence's full stop
     else:
         dated = None
