@@ -57,29 +57,30 @@ _PLACE = re.compile(r" in [A-Z][\w ]{1,30}$")
 
 def parse_byline(text: str) -> list[str] | None:
     """Authors of a byline ("By A and B, CNN"; "Reporting by A in Kyiv; Editing by B"), or None."""
+    return read_byline(text)[0]
+
+
+def read_byline(text: str) -> tuple[list[str] | None, bool]:
+    """parse_byline's authors, and whether the byline carries a date or time: under an
+    article, a dated signature ("Posted by: Name | January 14, 2008 06:24 PM") is a reader's."""
     text, names, dated = _split_stamp(text)
     if names is not None:
         if not dated and _SENTENCE_END.search(text):
-            return None  # "By Christmas Eve." is prose; a byline ends in a name or a stamp
-        return _names(names)
+            return None, False  # "By Christmas Eve." is prose; a byline ends in a name or a stamp
+        return _names(names), dated
     if _SENTENCE_END.search(text):
-        return None  # a credit line ("Reporting by A; Editing by B") ends in a name too
+        return None, False  # a credit line ("Reporting by A; Editing by B") ends in a name too
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
     if not all(clauses):
-        return None
+        return None, False
     # Every clause names people ("Reviewed by the committee last year" is prose); only the
     # reporters and writers are the authors, not the editors or reviewers.
     named = [(c[0].lstrip("—–- ").lower(), _names(c["names"])) for c in clauses]
     if any(names is None for _, names in named):
-        return None
-    return [name for lead, names in named if lead.startswith(("reporting", "writing"))
-            for name in names]
-
-
-def is_dated(text: str) -> bool:
-    """Whether a byline carries a date or time: under an article, a comment's signature
-    ("Posted by: Name | January 14, 2008 06:24 PM") names a reader, not an author."""
-    return _split_stamp(text)[2]
+        return None, False
+    authors = [name for lead, names in named if lead.startswith(("reporting", "writing"))
+               for name in names]
+    return authors, False
 
 
 def _split_stamp(text: str) -> tuple[str, str | None, bool]:

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .bylines import is_dated, is_role_line, parse_bare_byline, parse_byline
+from .bylines import is_role_line, parse_bare_byline, read_byline
 from .dateline import agency, match_dateline
 from .headline import is_headline, split_headline
 from .pieces import Paragraph
@@ -35,8 +35,8 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
     for index, paragraph in enumerate(kept):
         above_body = above_body and index < _BARE_BYLINE_WITHIN
         role = after_byline and is_role_line(paragraph.text)  # "By A" then "BBC News"
-        names = None if role else parse_byline(paragraph.text)
-        if names and under_prose and is_dated(paragraph.text):
+        names, dated = (None, False) if role else read_byline(paragraph.text)
+        if names and under_prose and dated:
             # A post signed and dated at its end ("Posted by A at 10:56 PM"), unless a "By"
             # line named its authors: then, as every later one, a reader's comment.
             names, signed = [] if signed or bylined else names, True
@@ -45,8 +45,8 @@ def mark_bylines(paragraphs: list[Paragraph]) -> list[str]:
             names = parse_bare_byline(paragraph.text)
             if names and _told_in_lede(paragraph.text, kept, index):
                 names = None  # "Shuttle Launch Scrubbed" over "NASA has scrubbed the launch …"
-        above_body = above_body and not _is_prose(paragraph.text)
-        under_prose = under_prose or _is_prose(paragraph.text)
+        prose = _is_prose(paragraph.text)
+        above_body, under_prose = above_body and not prose, under_prose or prose
         if role or names is not None:
             paragraph.kind = "byline"
             authors += [name for name in names or () if name not in authors]
