@@ -3,6 +3,7 @@ scraper hard-wrapped a paragraph into lines, which are joined again (and hyphena
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .pieces import Paragraph, Piece, split_pieces
 
@@ -30,13 +31,7 @@ _MIN_OPEN_WORDS = 5  # a shorter open line is furniture ("Sponsored by", "Go to"
 def join_lines(lines: list[list[Piece]], *, keep_apart: Callable[[str], bool]) -> list[Paragraph]:
     """Paragraphs of `lines`; lines `keep_apart` says are furniture are never joined."""
     texts = ["".join(piece.text for piece in line) for line in lines]
-    judged: dict[str, bool] = {}
-
-    def furniture(text: str) -> bool:
-        if text not in judged:
-            judged[text] = keep_apart(text)
-        return judged[text]
-
+    furniture = cache(keep_apart)  # the wrap check and the joins may ask of the same line
     width = _wrap_width(texts, furniture)
     compounds: set[str] | None = None
     paragraphs: list[list[Piece]] = []  # built as lists, made Paragraphs once: linear time
