@@ -65,10 +65,10 @@ def read_byline(text: str) -> tuple[list[str] | None, bool]:
     article, a dated signature ("Posted by: Name | January 14, 2008 06:24 PM") is a reader's."""
     text, names, dated = _split_stamp(text)
     if names is not None:
-        if not dated and _SENTENCE_END.search(text):
+        if not dated and _ends_sentence(text):
             return None, False  # "By Christmas Eve." is prose; a byline ends in a name or a stamp
         return _names(names), dated
-    if _SENTENCE_END.search(text):
+    if _ends_sentence(text):
         return None, False  # a credit line ("Reporting by A; Editing by B") ends in a name too
     clauses = [_CREDITS.fullmatch(clause.strip()) for clause in text.split(";")]
     if not all(clauses):
@@ -81,6 +81,12 @@ def read_byline(text: str) -> tuple[list[str] | None, bool]:
     authors = [name for lead, names in named if lead.startswith(("reporting", "writing"))
                for name in names]
     return authors, False
+
+
+def _ends_sentence(text: str) -> bool:
+    # Searched from three characters before the end (the lookbehind still sees before them):
+    # every paragraph is read as a byline, and a search from the start walks the whole text.
+    return _SENTENCE_END.search(text, max(len(text) - 3, 0)) is not None
 
 
 def _split_stamp(text: str) -> tuple[str, str | None, bool]:

@@ -48,8 +48,9 @@ def trim_captions(paragraphs: list[Paragraph]) -> None:
         if label and label.end() < len(paragraph.text):
             paragraph.cut(0, label.end(), "caption_control")
             paragraph.section = "caption"
+        text = paragraph.text
         for pattern, kind, needed in _SUFFIXES:
-            credit = all(c in paragraph.text for c in needed) and pattern.search(paragraph.text)
+            credit = all(map(text.__contains__, needed)) and pattern.search(text)
             if credit and credit.start() > 0:
                 paragraph.cut(credit.start(), len(paragraph.text), kind)
                 paragraph.section = "caption"

@@ -8,6 +8,7 @@ so short body lines between prose paragraphs stay inside it.
 
 import re
 from collections import Counter
+from itertools import chain
 
 # Function words of the languages the pages come in (mostly English); jusText's signal.
 STOPWORDS = frozenset(
@@ -73,7 +74,7 @@ def shared_with_region(
     does not. `words` are the texts' _WORD matches, when the caller has them."""
     found_words = [_WORD.findall(text) for text in texts] if words is None else words
     words = [_content_words(own) for own in found_words]
-    counts = Counter(word for paragraph in words[start:end] for word in paragraph)
+    counts = Counter(chain.from_iterable(words[start:end]))
     shares = []
     for index, paragraph in enumerate(words):
         if start <= index < end:  # found elsewhere: more often in the region than in itself
@@ -139,7 +140,10 @@ def lede_share(texts: list[str], start: int, index: int) -> float:
 
 
 def _lede(texts: list[str], start: int) -> set[str]:
-    return {w.lower() for text in texts[start : start + LEDE] for w in _WORD.findall(text)}
+    lede = " ".join(texts[start : start + LEDE])
+    if lede.isascii():  # lower-casing ASCII moves no word boundary: one pass
+        return set(_WORD.findall(lede.lower()))
+    return set(map(str.lower, _WORD.findall(lede)))
 
 
 def _headline_words(words: list[str]) -> list[str]:
