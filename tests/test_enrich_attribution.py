@@ -1,6 +1,11 @@
 """One test per attribution rule, with the production model: text in, speaker out."""
 
+import re
+
 import pytest
+
+from service.pipeline.enrich import speech
+from service.pipeline.types import Tokens
 
 pytestmark = pytest.mark.model
 
@@ -140,3 +145,20 @@ def test_every_mark_speaker_and_order_is_attributed_to_the_person(client, marks,
         if found != ["Angela Merkel"] * quotes:
             wrong[form] = found
     assert wrong == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The Governor said: “We will rebuild.”",
+    "İSTANBUL — Governor İlhan said so.",
+    "ΟΔΥΣΣΕΑΣ ΣΑΣ.ΣΟΦΙΑ said so.",
+    "ſome STRASSE ﬁles",
+])
+def test_tokens_lower_cased_as_each_alone(text):
+    # speech._lower_tokens lower-cases the text once when that slices the same; here with
+    # characters that lower-case to two, and capital sigmas that look at their neighbours.
+    found = list(re.finditer(r"\w+|[^\w\s]", text))  # "ΣΑΣ", ".", "ΣΟΦΙΑ": a sigma ends a token
+    starts, ends = [m.start() for m in found], [m.end() for m in found]
+    tokens = Tokens(tuple(starts), tuple(ends), ("dep",) * len(starts),
+                    tuple(range(len(starts))), (0,) * len(starts))
+    plain = [text[start:end].lower() for start, end in zip(starts, ends, strict=True)]
+    assert speech._lower_tokens(text, tokens) == plain

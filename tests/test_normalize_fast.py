@@ -5,7 +5,7 @@ from collections import Counter
 
 from support.examples import EXAMPLE_ARTICLES
 
-from service.pipeline.normalize import captions, features, furniture, region
+from service.pipeline.normalize import bylines, captions, features, furniture, region
 from service.pipeline.normalize.region import STOPWORDS
 
 # features._PROMO as it read before its first-letter lookahead.
@@ -144,3 +144,35 @@ def test_context_and_shared_words_are_the_plain_ones():
             assert features._with_context(rows) == plain_context(rows)
         for start, end in ((0, len(texts)), (2, 5), (0, 0)):
             assert region.shared_with_region(texts, start, end) == plain_shared(texts, start, end)
+
+
+# Lines whose lower-casing is not one ASCII letter for another: a dotted capital I lower-cases to
+# two characters, a capital sigma by its neighbours, and "ſ" and ligatures are letters too.
+UNEVEN = ["İSTANBUL Governor İlhan", "ΟΔΥΣΣΕΑΣ ΣΑΣ Σ.", "ſome ﬁles FOR Straße", "Ǆemal Ǉubljana"]
+
+
+def test_ascii_fast_paths_find_what_the_plain_forms_find():
+    lines = paragraphs() + UNEVEN
+    for text in lines:
+        assert furniture.furniture_tokens(text) == [
+            w.lower() for w in furniture._TOKEN.findall(text)
+        ]
+        words = features._WORD.findall(text)
+        row = features.own_features(text, False)
+        count = max(len(words), 1)
+        assert row["capitalised"] == sum(w[0].isupper() for w in words) / count
+        assert row["all_caps"] == sum(w.isupper() and len(w) > 1 for w in words) / count
+        assert bylines._ends_sentence(text) == bool(bylines._SENTENCE_END.search(text))
+    for start in range(len(lines)):
+        plain = {w.lower() for text in lines[start : start + region.LEDE]
+                 for w in features._WORD.findall(text)}
+        assert region._lede(lines, start) == plain
+    assert bylines._ends_sentence("By John Smith Jr.") is False
+    assert bylines._ends_sentence("It rained.") is True
+
+
+def test_length_classes_are_shared_and_one_hot():
+    for words in range(40):
+        row = features.own_features(" ".join(["word"] * words) or "-", False)
+        classes = [row[name] for name, _ in features._BUCKETS]
+        assert sum(classes) == (1.0 if 1 <= words <= 25 else 0.0)

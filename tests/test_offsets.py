@@ -6,6 +6,7 @@ import unicodedata
 import pytest
 
 from service.pipeline.normalize import normalize
+from service.pipeline.types import Span
 
 pytestmark = pytest.mark.model
 
@@ -43,3 +44,18 @@ def test_source_spans_increase_with_the_text():
     normalized = normalize(MESSY)
     starts = [normalized.offsets.char_source(i).start for i in range(len(normalized.text))]
     assert starts == sorted(starts)
+
+
+def test_a_span_maps_from_its_first_to_its_last_character():
+    offsets = normalize(MESSY).offsets
+    for start in range(offsets.length):
+        for end in range(start + 1, offsets.length + 1):
+            assert offsets.to_source(start, end) == Span(
+                offsets.char_source(start).start, offsets.char_source(end - 1).end
+            )
+    point = offsets.char_source(3).start
+    assert offsets.to_source(3, 3) == Span(point, point)
+    assert offsets.to_source(offsets.length, offsets.length).start == offsets.raw_end
+    for start, end in ((-1, 2), (0, offsets.length + 1)):
+        with pytest.raises(IndexError):
+            offsets.to_source(start, end)

@@ -45,20 +45,24 @@ class OffsetMap:
 
     def char_source(self, offset: int) -> Span:
         """The raw span behind the normalized character at `offset`."""
+        return Span(*self._source(offset))
+
+    def to_source(self, start: int, end: int) -> Span:
+        """The raw span behind normalized [start, end): from its first to its last character."""
+        if end <= start:
+            point = self._source(start)[0] if start < self.length else self.raw_end
+            return Span(point, point)
+        return Span(self._source(start)[0], self._source(end - 1)[1])
+
+    def _source(self, offset: int) -> tuple[int, int]:
+        # A tuple, not a Span: to_source asks twice for every entity of every answer.
         if not 0 <= offset < self.length:
             raise IndexError(offset)
         run = bisect_right(self._norm_starts, offset) - 1
         if self._copied[run]:
             raw = self._raw_starts[run] + offset - self._norm_starts[run]
-            return Span(raw, raw + 1)
-        return Span(self._raw_starts[run], self._raw_ends[run])
-
-    def to_source(self, start: int, end: int) -> Span:
-        """The raw span behind normalized [start, end): from its first to its last character."""
-        if end <= start:
-            point = self.char_source(start).start if start < self.length else self.raw_end
-            return Span(point, point)
-        return Span(self.char_source(start).start, self.char_source(end - 1).end)
+            return raw, raw + 1
+        return self._raw_starts[run], self._raw_ends[run]
 
     @property
     def raw_end(self) -> int:

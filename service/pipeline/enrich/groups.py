@@ -2,6 +2,7 @@
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -23,6 +24,9 @@ ALIASES = {
     "fed": "federal reserve",
 }
 # Titles the model sometimes includes in a person's span: not part of the name.
+# An article names the same few things again and again, and the news names them across
+# articles: display() and key_of() are asked ~60 times a request, mostly for names seen before.
+NAMES_CACHED = 4096
 _TITLE = re.compile(rf"^(?:(?:{'|'.join(TITLES)})\.?\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
@@ -40,6 +44,7 @@ pharmaceuticals technologies systems labs resources capital partners industries 
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "&"})
 
 
+@lru_cache(maxsize=NAMES_CACHED)
 def display(text: str, label: str = "") -> str:
     """A mention as a name: no leading article or person's title, no possessive ending."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", " ".join(text.split())))
@@ -68,6 +73,7 @@ def _plausible_first(word: str) -> bool:
     return lower not in STOP_WORDS and lower not in _NOT_NAMES and not _TITLE.match(word + " ")
 
 
+@lru_cache(maxsize=NAMES_CACHED)
 def key_of(text: str, label: str = "") -> str:
     """What two mentions of the same thing share: case, dots, titles and aliases folded away."""
     key = display(text, label).casefold().replace(".", "")

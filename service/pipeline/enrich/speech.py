@@ -63,7 +63,7 @@ class Parse:
         self.person_groups = {group for group, label in labels.items() if label == "PERSON"}
         self.org_groups = {group for group, label in labels.items() if label == "ORG"}
         self.mention_starts = [m.start for m in mentions]
-        self.lower = [text[s:e].lower() for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+        self.lower = _lower_tokens(text, tokens)
         self.everywhere = [True] * len(self.lower)
         sents = tokens.sents
         self.sentence_starts = [i for i in range(len(sents)) if i == 0 or sents[i - 1] != sents[i]]
@@ -139,3 +139,14 @@ class Parse:
         """A name inside a quotation is rarely who `he` or `the company` is outside it."""
         index = bisect_right(self.quoted, (offset, len(self.text))) - 1
         return index >= 0 and self.quoted[index][1] > offset
+
+
+def _lower_tokens(text: str, tokens: Tokens) -> list[str]:
+    """Each token lower-cased. The text is lower-cased once and sliced when that is the same:
+    every character lower-cases to one, and no capital sigma (the one rule that looks at its
+    neighbours)."""
+    lowered = text.lower()
+    spans = zip(tokens.starts, tokens.ends, strict=True)
+    if len(lowered) == len(text) and "Σ" not in text:
+        return [lowered[start:end] for start, end in spans]
+    return [text[start:end].lower() for start, end in spans]
