@@ -51,7 +51,7 @@ class ServerCount:
         """Count one more request unless `limit` are already in; whether it was counted."""
         index = self._entry()
         with self._pids.get_lock():
-            entries = zip(self._pids, self._counts, strict=True)
+            entries = zip(self._pids[:], self._counts[:], strict=True)  # one read, not one per item
             if sum(n for pid, n in entries if pid and _alive(pid)) >= limit:
                 return False
             self._counts[index] += 1
