@@ -72,6 +72,30 @@ def served(
     return Measure(len(corpus) * passes, words, result.wall, cpu, result.latencies)
 
 
+def served_in_turn(targets: dict, corpus) -> dict[str, Measure]:
+    """Concurrency 1, every target in turn for each article, so each article's requests are
+    paired: measured within the same second, their latencies compare the targets, not the
+    minutes (this shared machine's speed moves by 15% within minutes). `targets` maps a name to
+    (server, path, bodies); the first target rotates with the article, so none always follows
+    the same one. Latencies are in article order; CPU is the server tree's, per request, summed
+    (10 ms ticks)."""
+    names = list(targets)
+    latencies: dict[str, list[float]] = {name: [] for name in names}
+    cpu = dict.fromkeys(names, 0.0)
+    for index in range(len(corpus)):
+        for name in names[index % len(names) :] + names[: index % len(names)]:
+            server, path, bodies = targets[name]
+            before = cpu_seconds(server.process.pid)
+            result = post_all(server.url, path, [bodies[index]], 1)
+            cpu[name] += cpu_seconds(server.process.pid) - before
+            if result.failures:
+                raise RuntimeError(f"a request to {path} failed")
+            latencies[name] += result.latencies
+    words = sum(a.words for a in corpus)
+    return {name: Measure(len(corpus), words, sum(latencies[name]), cpu[name], latencies[name])
+            for name in names}
+
+
 def single_bodies(corpus, passes: int, options: dict | None = None) -> list[bytes]:
     """One JSON body per article, as a caller would send it."""
     extra = {"options": options} if options else {}

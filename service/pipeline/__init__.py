@@ -7,6 +7,7 @@ from contextlib import contextmanager
 import spacy
 from spacy.language import Language
 
+from .backend import use_backend
 from .budget import TooMuchWork, estimate_tokens
 from .chunks import DEFAULT_BOUNDS, Bounds
 from .enrich import dates, enrich, language, places
@@ -59,6 +60,7 @@ class Pipeline:
         """The pipeline `settings` (config.from_environ()) describe: the server's and the CLI's."""
         return cls.load(
             settings["SPACY_MODEL"],
+            matrix_backend=settings["MATRIX_BACKEND"],
             max_run_chars=settings["MAX_RUN_CHARS"],
             max_combining_marks=settings["MAX_COMBINING_MARKS"],
             cleaning=settings["CLEANING"],
@@ -77,10 +79,17 @@ class Pipeline:
 
     @classmethod
     def load(
-        cls, name: str, *, batch_size: int = 8, gazetteer_file: str = "", **settings
+        cls,
+        name: str,
+        *,
+        batch_size: int = 8,
+        gazetteer_file: str = "",
+        matrix_backend: str = "numpy",
+        **settings,
     ) -> "Pipeline":
         """Load an installed model package or a model directory; `settings` go to __init__."""
         nlp = spacy.load(name)
+        use_backend(nlp, matrix_backend)
         patterns = add_gazetteer(nlp, gazetteer_file) if gazetteer_file else 0
         nlp.batch_size = batch_size  # at most this many chunks per minibatch (chunks.py)
         warm_vocab(nlp)
