@@ -52,9 +52,12 @@ def raw(source: Path, processes: int) -> None:
     import spacy
 
     from service import config
+    from service.pipeline.backend import use_backend
     from service.pipeline.nlp import NEEDS, SKIPPABLE, components_for
 
-    nlp = spacy.load(config.from_environ()["SPACY_MODEL"])
+    settings = config.from_environ()
+    nlp = spacy.load(settings["SPACY_MODEL"])
+    use_backend(nlp, settings["MATRIX_BACKEND"])  # the CLI's own model: like for like
     needed = components_for(NEEDS)  # every section: a full response, as the CLI writes it
     disable = [name for name in nlp.pipe_names if name in SKIPPABLE and name not in needed]
     texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]

@@ -15,6 +15,9 @@ from corpus import load_corpus
 from measure import raw_pipe
 from side_by_side import FULL_REQUEST, MODEL, with_fixtures
 
+from service.config import from_environ
+from service.pipeline.backend import use_backend
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -24,6 +27,7 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
     corpus = with_fixtures(load_corpus())
     nlp = spacy.load(MODEL)
+    use_backend(nlp, from_environ()["MATRIX_BACKEND"])  # the service's model
     print(
         f"{len(corpus)} articles, {sum(a.words for a in corpus):,} words, "
         f"{args.rounds} rounds, medians of words per CPU-second"

