@@ -2,7 +2,7 @@
 
 spaCy's dense layers multiply through thinc's NumpyOps, which calls the BLIS build of the `blis`
 wheel. On this project's 2-core machines (AMD EPYC, AVX-512) those kernels are 3-10x slower than
-numpy's OpenBLAS for the layers' shapes, and the model runs 1.3-1.5x faster per CPU-second on
+numpy's OpenBLAS for the layers' shapes, and the model runs 1.3-1.4x faster per CPU-second on
 numpy's (bench/matrix_backend.py, docs/performance.md). Only the rounding of the last bits can
 differ: entities and parses were identical on every labelled page and example. Either way the
 BLAS runs one thread: the workers are the parallelism, and a second thread per worker only

@@ -23,10 +23,10 @@ ALIASES = {
     "eu": "european union",
     "fed": "federal reserve",
 }
-# Titles the model sometimes includes in a person's span: not part of the name.
 # An article names the same few things again and again, and the news names them across
 # articles: display() and key_of() are asked ~60 times a request, mostly for names seen before.
 NAMES_CACHED = 4096
+# Titles the model sometimes includes in a person's span: not part of the name.
 _TITLE = re.compile(rf"^(?:(?:{'|'.join(TITLES)})\.?\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
