@@ -20,10 +20,10 @@ from corpus import REPO, load_corpus
 from measure import raw_each, raw_pipe
 from side_by_side import FULL_REQUEST, MODEL, with_fixtures
 
+from service.config import MATRIX_BACKENDS as BACKENDS
 from service.pipeline.backend import use_backend
 from service.pipeline.normalize import normalize
 
-BACKENDS = ("blis", "numpy")
 RUNS = {  # name: (components, minibatch size; 1 is one document per call)
     "full request's components, minibatches of 8": (FULL_REQUEST, 8),
     "full request's components, one document per call": (FULL_REQUEST, 1),
@@ -73,7 +73,7 @@ def agreement(models: dict) -> None:
     texts = [normalize(text).text for text in repository_texts()]
     texts = [text for text in texts if text]
     differ = {"entities": 0, "parse": 0, "entities of `ner` alone": 0}
-    tokens = sum(len(text.split()) for text in texts)
+    words = sum(len(text.split()) for text in texts)
     blis, numpy = models["blis"], models["numpy"]
     for enable in (FULL_REQUEST, ["ner"]):
         with (blis.select_pipes(enable=enable), numpy.select_pipes(enable=enable),
@@ -86,7 +86,7 @@ def agreement(models: dict) -> None:
                     differ["parse"] += _parse(one) != _parse(other)
                 else:
                     differ["entities of `ner` alone"] += _entities(one) != _entities(other)
-    print(f"\n{len(texts)} texts, {tokens:,} words; texts that differ: "
+    print(f"\n{len(texts)} texts, {words:,} words; texts that differ: "
           + ", ".join(f"{what} {count}" for what, count in differ.items()))
 
 
