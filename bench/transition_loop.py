@@ -8,9 +8,9 @@ and in minibatches of 8. It uses the side-by-side corpus and the service's MATRI
 reports CPU ms per document, medians of the rounds.
 
 It also says whether this interpreter's spaCy build traces its compiled functions. spaCy's
-setup.py compiles with Cython's `profile` directive on Python < 3.12, and a traced function
-running without the GIL takes it and drops it on every call, to ask whether a profiler is set.
-The loop calls such small functions a few hundred times per step. Run the script under each
+setup.py compiles with Cython's `profile` directive on Python < 3.12, and a function compiled
+with that hook, running without the GIL, takes the GIL and drops it again on every call. The
+loop calls such small functions a few hundred times per step. Run the script under each
 interpreter (a venv with the same spaCy and model) to compare them: docs/performance.md.
 """
 
