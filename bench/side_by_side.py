@@ -126,26 +126,24 @@ def report(args, corpus, rounds, concurrencies) -> None:
             lambda m: m.cpu / m.wall, lambda m: m.per_cpu())]
         print(f"| {key[0]} | {key[1]} | {row[0]:,.0f} | {row[1]:.0f} | {row[2]:.0f} | "
               f"{row[3]:.0f} | {row[4]:.2f} | {row[5]:,.0f} |")
-    print("\n| ratio (median over rounds) | value |\n|---|---:|")
+    print("\n| ratio (median over rounds) | value | lowest–highest round |\n|---|---:|---:|")
     print(f"| wrapper ÷ full, the same article's latency, c=1 (median over every article of "
-          f"every round) | {paired(rounds, ('wrapper', 1), ('full', 1)):.3f} |")
+          f"every round) | {paired(rounds, ('wrapper', 1), ('full', 1)):.3f} | |")
     for c in concurrencies:
-        print(f"| full ÷ wrapper, words/s, c={c} | "
-              f"{ratio(rounds, ('full', c), ('wrapper', c), lambda m: m.rate()):.3f} |")
-        print(f"| wrapper ÷ full, p50, c={c} | "
-              f"{ratio(rounds, ('wrapper', c), ('full', c), lambda m: m.ms(50)):.3f} |")
+        show(f"full ÷ wrapper, words/s, c={c}",
+             ratios(rounds, ("full", c), ("wrapper", c), lambda m: m.rate()))
+        show(f"wrapper ÷ full, p50, c={c}",
+             ratios(rounds, ("wrapper", c), ("full", c), lambda m: m.ms(50)))
     busy = 2 * args.workers
     best = max(concurrencies, key=lambda c: median(rounds, ("entities", c), lambda m: m.rate()))
-    entities = median(rounds, ("entities", best), lambda m: m.rate())
     for raw, backend in (("raw", "BLIS, as spaCy ships"), ("raw_numpy", "numpy, as the service")):
         for suffix, label in (("", "minibatches of 8"), ("_single", "one document per call")):
-            efficiency = ratio(rounds, ("full", busy), (raw + suffix, 1), lambda m: m.per_cpu())
-            print(f"| full, CPU efficiency vs {raw} ({backend}; {label}), c={busy} "
-                  f"| {efficiency:.3f} |")
+            show(f"full, CPU efficiency vs {raw} ({backend}; {label}), c={busy}",
+                 ratios(rounds, ("full", busy), (raw + suffix, 1), lambda m: m.per_cpu()))
         for suffix, label in (("", "minibatches of 8"), ("_single", "one document per call")):
-            raw_ner = median(rounds, (f"{raw}_ner{suffix}", 1), lambda m: m.rate())
-            print(f"| entities only ÷ ({args.workers} × {raw} ner, {backend}; {label}), "
-                  f"c={best} | {entities / (args.workers * raw_ner):.3f} |")
+            show(f"entities only ÷ ({args.workers} × {raw} ner, {backend}; {label}), c={best}",
+                 ratios(rounds, ("entities", best), (f"{raw}_ner{suffix}", 1),
+                        lambda m: m.rate(), args.workers))
     if ("full_baseline", 1) in rounds[0]:
         report_baseline(rounds, concurrencies)
 
@@ -156,8 +154,8 @@ def report_baseline(rounds, concurrencies) -> None:
         for c in concurrencies:
             for label, metric in (("words/s", lambda m: m.rate()),
                                   ("words per CPU-s", lambda m: m.per_cpu())):
-                value = ratio(rounds, (name, c), (f"{name}_baseline", c), metric)
-                print(f"| {name} ÷ {name}_baseline, {label}, c={c} | {value:.3f} |")
+                show(f"{name} ÷ {name}_baseline, {label}, c={c}",
+                     ratios(rounds, (name, c), (f"{name}_baseline", c), metric))
 
 
 def paired(rounds, top, bottom) -> float:
@@ -171,9 +169,15 @@ def median(rounds, key, metric) -> float:
     return statistics.median(metric(r[key]) for r in rounds)
 
 
-def ratio(rounds, top, bottom, metric) -> float:
-    """Median over rounds of the ratio within each round."""
-    return statistics.median(metric(r[top]) / metric(r[bottom]) for r in rounds)
+def ratios(rounds, top, bottom, metric, times: int = 1) -> list[float]:
+    """The ratio within each round: `top` over `times` × `bottom`."""
+    return [metric(r[top]) / (times * metric(r[bottom])) for r in rounds]
+
+
+def show(name: str, values: list[float]) -> None:
+    """A ratio's row: the median of the rounds, and how far the rounds spread (this machine's
+    speed moves by about 15% within minutes, so one round's ratio near a target decides nothing)."""
+    print(f"| {name} | {statistics.median(values):.3f} | {min(values):.3f}–{max(values):.3f} |")
 
 
 if __name__ == "__main__":
