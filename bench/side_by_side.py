@@ -6,7 +6,8 @@ measures every target at concurrency 1 (each article sent to every target in tur
 machine's drift hits them alike), 2 × workers and 4 × workers, then raw `nlp.pipe` with a
 full request's components and with `ner` alone, both in minibatches of 8 and one document per call
 (a service request is one document), each as spaCy ships (BLIS) and on the service's matrix
-backend (numpy's BLAS); the report gives medians over the rounds and ratios against them all.
+backend (numpy's BLAS). The report gives medians over the rounds, and each ratio as the median
+of the rounds' own ratios with the lowest and highest round beside it.
 """
 
 import argparse
