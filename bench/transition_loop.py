@@ -3,9 +3,10 @@
     .venv/bin/python bench/transition_loop.py [--rounds N]
 
 Both components run their layers in thinc (Python calling BLAS) and then choose one action per
-step in spaCy's compiled transition loop. The script measures each part, one document per call
-and in minibatches of 8. It uses the side-by-side corpus and the service's MATRIX_BACKEND, and
-reports CPU ms per document, medians of the rounds.
+step in spaCy's compiled transition loop. The script times the component's whole prediction
+and its layers alone; the loop, with its small set-up, is the difference. One document per
+call and minibatches of 8, on the side-by-side corpus with the service's MATRIX_BACKEND: CPU ms
+per document, medians of the rounds.
 
 It also says whether this interpreter's spaCy build traces its compiled functions. spaCy's
 setup.py compiles with Cython's `profile` directive on Python < 3.12, and a function compiled
