@@ -1,5 +1,5 @@
 # enrich: build with `podman build -t enrich .` or `docker build -t enrich .` (README, Deploy).
-ARG BASE_IMAGE=python:3.11-slim
+ARG BASE_IMAGE=python:3.13-slim
 
 FROM ${BASE_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 \

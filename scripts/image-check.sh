@@ -3,12 +3,12 @@
 # its non-root user, read-only root with tmpfs on /tmp and the metrics directory, the ConfigMap's
 # environment. Checks /readyz, the sample article, /metrics and a SIGTERM drain under load, runs
 # the backfill Job's command (k8s/backfill) on its mounts, and reports the image size. No Docker daemon here: podman with chroot isolation and a
-# python:3.11-slim stand-in made from Debian packages
+# python:3.13-slim stand-in made from Debian trixie packages
 # (docs/operations.md, "Building the image without a Docker daemon").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-localhost/enrich:check}
-BASE=docker.io/library/python:3.11-slim
+BASE=docker.io/library/python:3.13-slim
 SAMPLE=${SAMPLE:-examples/npr-nato-russia-talks.txt}
 CA=/etc/ssl/certs/ca-certificates.crt
 work=$(mktemp -d)
@@ -44,12 +44,20 @@ base_image() {
     step "base $BASE already present"
     return
   fi
-  step "building the $BASE stand-in from Debian bookworm packages"
+  # python:3.13-slim is built on trixie, whose python3 is 3.13, whatever release the host runs.
+  step "building the $BASE stand-in from Debian trixie packages"
+  cat >"$work/trixie.sources" <<SOURCES
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie trixie-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
   mmdebstrap --quiet --variant=minbase --format=tar \
     --include=python3,python3-venv,python3-pip,ca-certificates \
     --customize-hook='ln -sf python3 "$1/usr/bin/python"' \
     --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
-    bookworm "$work/base.tar" /etc/apt/sources.list.d/debian.sources
+    trixie "$work/base.tar" "$work/trixie.sources"
   podman import --quiet --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' --change 'CMD ["python3"]' "$work/base.tar" "$BASE" >/dev/null
 }

@@ -60,7 +60,7 @@ def test_labels_name_source_and_version():
 def test_two_stages_on_an_overridable_base():
     text = DOCKERFILE.read_text()
     assert re.findall(r"^FROM (\S+)", text, re.M) == ["${BASE_IMAGE}", "${BASE_IMAGE}"]
-    assert "ARG BASE_IMAGE=python:3.11-slim" in text
+    assert "ARG BASE_IMAGE=python:3.13-slim" in text
 
 
 def test_runtime_stage_installs_nothing():

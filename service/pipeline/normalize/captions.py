@@ -1,7 +1,7 @@
 """Photo captions: kept once, in place, and labelled; their labels and credits removed."""
 
 import re
-from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11 is pinned)
+from re import _constants, _parser  # the stdlib's regex parser (3.11-3.13 name it so)
 
 from .pieces import Paragraph
 from .rules import CAPTION_LABELS, CREDIT_SUFFIXES
