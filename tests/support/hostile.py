@@ -136,9 +136,16 @@ def token_density(text: str) -> float:
     The model's work is per token, so "s'S’" repeated (a token every two characters, 2.8 times
     prose) rightly costs a few normal articles of its length: a bound by characters alone held
     only through SLACK, and failed on a machine half as fast."""
-    prose = article(10_000, seed=10_000)
-    per_char = len(_tokenizer()(text)) / max(len(text), 1)
-    return max(per_char / (len(_tokenizer()(prose)) / len(prose)), 1.0)
+    return max(_tokens_per_char(text) / _prose_tokens_per_char(), 1.0)
+
+
+@functools.cache
+def _prose_tokens_per_char() -> float:
+    return _tokens_per_char(article(10_000, seed=10_000))
+
+
+def _tokens_per_char(text: str) -> float:
+    return len(_tokenizer()(text)) / max(len(text), 1)
 
 
 @functools.cache
