@@ -1,12 +1,27 @@
 """Faster forms of normalization's patterns and counts find exactly what the plain ones do."""
 
 import re
+import sys
 from collections import Counter
+from pathlib import Path
 
 from support.examples import EXAMPLE_ARTICLES
 
-from service.pipeline.normalize import bylines, captions, features, furniture, region
+from service.pipeline.normalize import (
+    bylines,
+    captions,
+    classifier,
+    features,
+    furniture,
+    normalize,
+    region,
+    ruled_paragraphs,
+    unicode,
+)
 from service.pipeline.normalize.region import STOPWORDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import boilerplate_data as data  # noqa: E402
 
 # features._PROMO as it read before its first-letter lookahead.
 PLAIN_PROMO = re.compile(
@@ -101,7 +116,7 @@ def test_required_characters_are_those_every_match_holds():
 
 
 def plain_context(rows):
-    """features._with_context as it read before it was vectorised: index by index."""
+    """features.in_context as it read before it was vectorised: by name, row by row."""
     vectors = []
     for index, row in enumerate(rows):
         empty = dict.fromkeys(features.CONTEXT, 0.0)
@@ -141,7 +156,12 @@ def test_context_and_shared_words_are_the_plain_ones():
                     region_distance=0.0,
                     repeated=0.0,
                 )
-            assert features._with_context(rows) == plain_context(rows)
+            context = [[row[name] for name in features.CONTEXT] for row in rows]
+            vectors = [
+                features.in_context(index, [row[name] for name in features.OWN], context)
+                for index, row in enumerate(rows)
+            ]
+            assert vectors == plain_context(rows)
         for start, end in ((0, len(texts)), (2, 5), (0, 0)):
             assert region.shared_with_region(texts, start, end) == plain_shared(texts, start, end)
 
@@ -176,3 +196,48 @@ def test_length_classes_are_shared_and_one_hot():
         row = features.own_features(" ".join(["word"] * words) or "-", False)
         classes = [row[name] for name, _ in features._BUCKETS]
         assert sum(classes) == (1.0 if 1 <= words <= 25 else 0.0)
+
+
+def plain_ascii_trouble(max_run: int) -> re.Pattern:
+    """unicode._scan_line's pattern for ASCII lines before str's own tests replaced it."""
+    run = rf"[^\w\s]{{{max_run + 1},}}"
+    return re.compile(rf"[^\S ]| {{2}}|&|[\x00-\x08\x0e-\x1b\x7f]|{run}")
+
+
+def test_ascii_trouble_is_what_the_plain_pattern_finds():
+    # Every ASCII character alone and in pairs, then lines near the symbol-run limits,
+    # built from characters on either side of each test (controls, spaces, "_", symbols).
+    edges = "\x00\x08\t\n\x0b\x0c\r\x0e\x1b\x1c\x1f \x7f_&=-.aZ09"
+    singles = [chr(code) for code in range(128)]
+    lines = singles + [a + b for a in singles for b in edges]
+    for max_run in (1, 3, 64):
+        for width in range(max_run - 1, max_run + 3):
+            for symbol in "_=-.!":
+                lines += [symbol * width, f"a {symbol * width} b", "x" + symbol * width]
+                lines += [f"{symbol * (width // 2)}_{symbol * (width // 2)}"]
+        lines += [line for path in EXAMPLE_ARTICLES
+                  for line in path.read_text(encoding="utf-8").splitlines() if line.isascii()]
+        plain = plain_ascii_trouble(max_run)
+        run = re.compile(rf"[^\w\s]{{{max_run + 1},}}")
+        for line in lines:
+            expected = plain.search(unicode._symbols(line)) is not None
+            assert unicode._ascii_trouble(line, run, max_run) is expected, (max_run, repr(line))
+
+
+def test_prose_that_is_no_prompt_is_never_scored(monkeypatch):
+    # Whole pages of the readability set: menus, teasers and prose around each article.
+    asked, row = [], features.ArticleFeatures.row
+
+    def counted(self, index):
+        asked.append(self.texts[index])
+        return row(self, index)
+
+    monkeypatch.setattr(features.ArticleFeatures, "row", counted)
+    paragraphs = 0
+    for page in data.load(data.READABILITY)[:40]:
+        normalize(page["input_text"])
+        paragraphs += len(ruled_paragraphs(page["input_text"]))
+    assert len(asked) > 40, "the pages have lines the model judges"
+    assert len(asked) < paragraphs * 0.6  # 49% here: the rest is prose, or a rule took it
+    for text in asked:
+        assert not classifier._is_text(text) or classifier._is_prompt(text), text

@@ -19,7 +19,7 @@ from importlib.resources import files
 from itertools import islice
 
 from .dateline import match_dateline
-from .features import NAMES, paragraph_features
+from .features import NAMES, ArticleFeatures
 from .furniture import furniture_kind, furniture_tokens
 from .headline import is_headline
 from .layout import make_title
@@ -101,18 +101,6 @@ def probability(model: dict, row: list[float]) -> float:
     return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def scores(
-    paragraphs: list[Paragraph], tokens: list[list[str]] | None = None
-) -> tuple[list[float], tuple[int, int]]:
-    """P(boilerplate) of every paragraph, and the article region [start, end). `tokens` are
-    each paragraph's furniture_tokens, when the caller has them."""
-    model = load_model()
-    rows, region = paragraph_features(
-        [p.text for p in paragraphs], [p.kind is not None for p in paragraphs], tokens
-    )
-    return [probability(model, row) for row in rows], region
-
-
 def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | None:
     """Remove the paragraphs no rule removed that the model calls boilerplate, with a kind.
     The headline it finds becomes the title; it returns the publisher that headline names."""
@@ -121,7 +109,8 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     model = load_model()
     texts = [p.text for p in paragraphs]
     tokens = [furniture_tokens(text) for text in texts]
-    found, (start, end) = scores(paragraphs, tokens)
+    article = ArticleFeatures(texts, [p.kind is not None for p in paragraphs], tokens)
+    start, end = article.region
     furniture = [furniture_kind(*pair) for pair in zip(texts, tokens, strict=True)]
     if sum(len(text.split()) for text in texts[start:end]) < MIN_REGION_WORDS:
         # Less than an article's worth of prose (wire results, tables, a list of figures):
@@ -134,7 +123,7 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
     publisher = _retitle(paragraphs, headline)
     tail = _tail(paragraphs, furniture, end)
     listing = False
-    for index, (paragraph, score) in enumerate(zip(paragraphs, found, strict=True)):
+    for index, paragraph in enumerate(paragraphs):
         # With no headline found, the rules' title (the first headline-shaped line) is judged
         # too when it shares little with the lede: on unseen pages it is mostly a menu.
         judged_title = (
@@ -158,14 +147,18 @@ def classify(paragraphs: list[Paragraph], *, aggressive: bool = False) -> str | 
             continue
         zone = _zone(index, headline, (start, end), tail)
         # A short line asking the reader to act ("Click here to sign up.", "FREE Newsletter")
-        # is a prompt, sentence or not, once the model leans to boilerplate at all.
-        prompt = score >= model["prompt_threshold"] and _is_prompt(paragraph.text)
+        # is a prompt, sentence or not, once the model leans to boilerplate at all. Prose
+        # that is no prompt is never scored.
+        score = probability(model, article.row(index)) if _is_prompt(paragraph.text) else None
+        prompt = score is not None and score >= model["prompt_threshold"]
         # `aggressive` lifts the sentence guard away from the article, not the long-prose one:
         # what reads like 20 words of prose there is a fact box or a sidebar more often than
         # furniture.
         unguarded = aggressive and zone in _UNGUARDED and not _is_long_prose(paragraph.text)
         if sentence and not prompt and not unguarded:
             continue  # prose, a score or a count: never the model's to remove from an article
+        if score is None:
+            score = probability(model, article.row(index))
         # Prose that `aggressive` lets the model judge goes only at the outside threshold.
         # A title the rules chose goes only as surely as a line inside the article.
         threshold = 0.0 if prompt else model[_THRESHOLDS["outside" if sentence else zone]]

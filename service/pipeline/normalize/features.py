@@ -1,7 +1,9 @@
 """Features of a paragraph that carry across sites (jusText/boilerpipe style), and its context.
 
 Every feature is computed in one pass over the paragraphs (the article region in one more),
-so feature extraction is linear in the input size.
+so feature extraction is linear in the input size. What a paragraph's neighbours and the region
+need is computed for every paragraph; the rest of a row only when the row is asked for
+(ArticleFeatures): the classifier never asks for prose's, most of an article.
 """
 
 import re
@@ -45,35 +47,52 @@ NAMES = (
 )
 
 
-def own_features(
+def context_features(
     text: str, rule: bool, words: list[str] | None = None, tokens: list[str] | None = None
 ) -> dict[str, float]:
-    """What a paragraph alone says: length, function words, case, digits, punctuation.
+    """The CONTEXT features of a paragraph: what its neighbours' rows say of it.
     `words` and `tokens` are its _WORD matches and furniture_tokens, when the caller has them."""
     words = _WORD.findall(text) if words is None else words
-    count = max(len(words), 1)
-    letters, alphanumeric, spaces, digits = char_counts(text)
-    letters = letters or 1
-    symbols = len(text) - alphanumeric - spaces  # no character is both alphanumeric and a space
     stopwords = stopword_share(words)
     return {
         "log_words": min(len(words), 200) ** 0.5 / 4,
         "stopwords": stopwords,
+        "ends_sentence": float(ends_sentence(text)),
+        "rule": float(rule),
+        "body_like": float(is_body_like(text, words, stopwords)),
         # map() over str's own tests: the same counts, without a Python frame per word
-        "capitalised": sum(map(str.isupper, map(itemgetter(0), words))) / count,
+        "capitalised": sum(map(str.isupper, map(itemgetter(0), words))) / max(len(words), 1),
+        "tools": tool_share(text, tokens),
+    }
+
+
+def own_features(
+    text: str,
+    rule: bool,
+    words: list[str] | None = None,
+    tokens: list[str] | None = None,
+    context: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """What a paragraph alone says: length, function words, case, digits, punctuation.
+    `words`, `tokens` and `context` are its _WORD matches, furniture_tokens and
+    context_features, when the caller has them."""
+    words = _WORD.findall(text) if words is None else words
+    context = context_features(text, rule, words, tokens) if context is None else context
+    count = max(len(words), 1)
+    letters, alphanumeric, spaces, digits = char_counts(text)
+    letters = letters or 1
+    symbols = len(text) - alphanumeric - spaces  # no character is both alphanumeric and a space
+    return {
+        **context,
         "all_caps": sum(len(w) > 1 for w in compress(words, map(str.isupper, words))) / count,
         "digits": digits / (letters + 1),
         "symbols": symbols / len(text),
         "separators": min(len(_SEPARATOR.findall(text)), 5) / 5,
-        "ends_sentence": float(ends_sentence(text)),
         "ends_colon": float(text[-1] == ":"),
         "sentences": min(len(_SENTENCE.findall(text)), 5) / 5,
-        "rule": float(rule),
         "promo_words": float(len(words) < 60 and _PROMO.search(text) is not None),
-        "body_like": float(is_body_like(text, words, stopwords)),
         "starts_lower": float(text[0].islower()),
         "no_letters": float(letters == 1 and not text[0].isalpha()),
-        "tools": tool_share(text, tokens),
         **_length_class(min(len(words), _BUCKETS[-1][1] + 1)),
     }
 
@@ -112,36 +131,58 @@ def paragraph_features(
 ) -> tuple[list[list[float]], tuple[int, int]]:
     """One feature vector per paragraph (NAMES order, neighbours' included), and the region.
     `tokens` are each text's furniture_tokens, when the caller has them."""
-    # Each paragraph's words, found once for every feature and the region that need them.
-    words = [_WORD.findall(text) for text in texts]
-    tokens = [furniture_tokens(text) for text in texts] if tokens is None else tokens
-    rows = [own_features(*row) for row in zip(texts, rules, words, tokens, strict=True)]
-    start, end = article_region(texts, [row["body_like"] for row in rows], words)
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
-    total = max(len(texts) - 1, 1)
-    in_article = shared_with_region(texts, start, end, words)
-    for index, row in enumerate(rows):
-        row["in_article_words"] = in_article[index]
-        row["position"] = index / total
-        row["in_region"] = float(start <= index < end)
+    article = ArticleFeatures(texts, rules, tokens)
+    return [article.row(index) for index in range(len(texts))], article.region
+
+
+class ArticleFeatures:
+    """The region of a page's paragraphs at once, each paragraph's feature vector when first
+    asked for: the classifier asks only for the lines that are not prose (most are)."""
+
+    def __init__(
+        self, texts: list[str], rules: list[bool], tokens: list[list[str]] | None = None
+    ) -> None:
+        """`tokens` are each text's furniture_tokens, when the caller has them."""
+        # Each paragraph's words, found once for every feature and the region that need them.
+        self.texts, self.rules = texts, rules
+        self.words = [_WORD.findall(text) for text in texts]
+        self.tokens = [furniture_tokens(text) for text in texts] if tokens is None else tokens
+        parts = zip(texts, rules, self.words, self.tokens, strict=True)
+        self.context = [context_features(*part) for part in parts]
+        body_like = [context["body_like"] for context in self.context]
+        self.region = article_region(texts, body_like, self.words)
+        self._near = [[context[name] for name in CONTEXT] for context in self.context]
+        self._counts: dict[str, int] | None = None
+        self._in_article: list[float] | None = None
+
+    def row(self, index: int) -> list[float]:
+        """The feature vector of paragraph `index`, in NAMES order."""
+        if self._counts is None:
+            self._counts = {}
+            for text in self.texts:
+                self._counts[text] = self._counts.get(text, 0) + 1
+            self._in_article = shared_with_region(self.texts, *self.region, self.words)
+        text, (start, end) = self.texts[index], self.region
+        own = own_features(
+            text, self.rules[index], self.words[index], self.tokens[index], self.context[index]
+        )
+        own["in_article_words"] = self._in_article[index]
+        own["position"] = index / max(len(self.texts) - 1, 1)
+        own["in_region"] = float(start <= index < end)
         gap = start - index if index < start else index - end + 1 if index >= end else 0
-        row["region_distance"] = min(gap, 50) / 50
-        row["repeated"] = float(counts[texts[index]] > 1)
-    return _with_context(rows), (start, end)
+        own["region_distance"] = min(gap, 50) / 50
+        own["repeated"] = float(self._counts[text] > 1)
+        return in_context(index, [own[name] for name in OWN], self._near)
 
 
-def _with_context(rows: list[dict[str, float]]) -> list[list[float]]:
-    """Each row's own values, its neighbours' and the mean of the two on either side."""
-    context = [[row[name] for name in CONTEXT] for row in rows]
-    empty = [0.0] * len(CONTEXT)
-    vectors = []
-    for index, row in enumerate(rows):
-        near = context[max(index - 2, 0) : index] + context[index + 1 : index + 3]
-        values = [row[name] for name in OWN]
-        values += context[index - 1] if index else empty
-        values += context[index + 1] if index + 1 < len(rows) else empty
-        values += [sum(column) / len(near) for column in zip(*near, strict=True)] if near else empty
-        vectors.append(values)
-    return vectors
+_EMPTY = [0.0] * len(CONTEXT)
+
+
+def in_context(index: int, values: list[float], context: list[list[float]]) -> list[float]:
+    """A row's own `values`, then its neighbours' `context` values and the mean of the two on
+    either side."""
+    near = context[max(index - 2, 0) : index] + context[index + 1 : index + 3]
+    values = values + (context[index - 1] if index else _EMPTY)
+    values += context[index + 1] if index + 1 < len(context) else _EMPTY
+    values += [sum(column) / len(near) for column in zip(*near, strict=True)] if near else _EMPTY
+    return values

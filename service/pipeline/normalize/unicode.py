@@ -20,12 +20,12 @@ _TOKENS = re.compile(r"(?P<space>\s+)|\S+")
 
 @lru_cache(maxsize=8)
 def _patterns(max_run: int, max_marks: int) -> tuple[re.Pattern, ...]:
-    """(what the fast path cannot copy, the same for ASCII, long symbol runs, mark storms)."""
+    """(what the fast path cannot copy, long symbol runs, mark storms); ASCII lines are
+    asked by _ascii_trouble instead of the first."""
     run = rf"[^\w\s]{{{max_run + 1},}}"  # one class, the engine's fastest loop; see _symbols
     storm = f"[{MARKS}]{{{max_marks + 1},}}"
     trouble = re.compile(rf"[^\S ]| {{2}}|&|[{INVISIBLE}]|{run}|{storm}")
-    ascii_trouble = re.compile(rf"[^\S ]| {{2}}|&|[\x00-\x08\x0e-\x1b\x7f]|{run}")
-    return trouble, ascii_trouble, re.compile(run), re.compile(storm)
+    return trouble, re.compile(run), re.compile(storm)
 
 
 def scan(raw: str, *, max_run: int, max_marks: int) -> tuple[list[list[Piece]], list[Removed]]:
@@ -42,8 +42,11 @@ def scan(raw: str, *, max_run: int, max_marks: int) -> tuple[list[list[Piece]], 
 
 
 def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
-    ascii = line.isascii()
-    if patterns[ascii].search(_symbols(line)) is None and (ascii or _is_clean(line)):
+    if line.isascii():
+        clean = not _ascii_trouble(line, patterns[1], limits[0])
+    else:
+        clean = patterns[0].search(_symbols(line)) is None and _is_clean(line)
+    if clean:
         stripped = line.strip()
         if not stripped:
             return _BLANK
@@ -59,6 +62,21 @@ def _scan_line(line, start, patterns, limits, removed) -> list[Piece]:
     return _fold_spaces(pieces)
 
 
+def _ascii_trouble(line: str, run: re.Pattern, max_run: int) -> bool:
+    """Whether an ASCII line needs the slow path: what the ASCII `trouble` pattern finds,
+    asked of str's own tests, which run in C over the whole line: a control character (what
+    isprintable() refuses in ASCII), two spaces, an entity's "&", or a symbol run longer than
+    `max_run`, which needs that many symbols in all ("_" counts, see _symbols)."""
+    if not line.isprintable() or "  " in line or "&" in line:
+        return True
+    encoded = line.encode("ascii")
+    symbols = len(encoded) - len(encoded.translate(None, _SYMBOL_BYTES))
+    return symbols > max_run and run.search(_symbols(line)) is not None
+
+
+_SYMBOL_BYTES = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
+
+
 def _symbols(text: str) -> str:
     """`text` with "_" as "=": the tokenizer is as slow on runs of "_" as on other symbols, but
     regex counts "_" as a word character. Same length, so offsets hold."""
@@ -72,7 +90,7 @@ def _is_clean(line: str) -> bool:
 def _word_pieces(word, start, patterns, limits, removed) -> list[Piece]:
     """A word with combining-mark storms cut, entities decoded, mojibake repaired, then its
     symbol runs cut: after repair, since `&amp;&amp;` or `â€™â€™` only become runs then."""
-    _, _, run, storm = patterns
+    _, run, storm = patterns
     max_run, max_marks = limits
     spans = _cut(word, start, storm, max_marks, removed)
     pieces = [piece for begin, end in spans for piece in repair(word, begin, end, start)]
