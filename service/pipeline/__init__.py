@@ -143,6 +143,8 @@ class Pipeline:
             return
         needed = [n.text for a, n in zip(articles, normalized, strict=True)
                   if components_for(a.options.include)]
+        if sum(map(len, needed)) <= limit:
+            return  # the estimate counts no token of less than one character
         tokens = sum(estimate_tokens(text, self.bounds.unspaced_chars) for text in needed)
         if tokens > limit:
             raise TooMuchWork(tokens, limit)

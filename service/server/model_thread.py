@@ -98,11 +98,11 @@ class ModelThread:
                 job = self._jobs.popleft()
                 if (
                     len(job.articles) == 1
-                    and budget >= self._tokens(job)
+                    and budget >= (tokens := self._tokens(job))
                     and components_for(job.articles[0].options.include) == sections
                 ):
                     taken.append(job)
-                    budget -= self._tokens(job)
+                    budget -= tokens
                 else:
                     kept.append(job)
             self._jobs.extendleft(reversed(kept))  # the rest keep their order
