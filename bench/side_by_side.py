@@ -44,7 +44,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE",
                         help="also measure a second service with these settings, in the same "
                         "rounds (e.g. ACCEPT_DELAY_MS=0 and COALESCE_TOKENS=0: gthread's own "
-                        "accept loop and one request per pass, as before issue 18)")
+                        "accept loop and one request per pass, as before issue 18; or "
+                        "PYTHONPATH=OLD_TREE, run from outside both trees, to compare commits)")
     return parser.parse_args()
 
 
