@@ -136,8 +136,8 @@ def paragraph_features(
 
 
 class ArticleFeatures:
-    """The region of a page's paragraphs at once, each paragraph's feature vector when first
-    asked for: the classifier asks only for the lines that are not prose (most are)."""
+    """A page's paragraphs: their article region at once, each one's feature vector only when
+    asked for (the classifier asks only for lines that are not prose, most of an article)."""
 
     def __init__(
         self, texts: list[str], rules: list[bool], tokens: list[list[str]] | None = None
@@ -151,7 +151,7 @@ class ArticleFeatures:
         self.context = [context_features(*part) for part in parts]
         body_like = [context["body_like"] for context in self.context]
         self.region = article_region(texts, body_like, self.words)
-        self._near = [[context[name] for name in CONTEXT] for context in self.context]
+        self._context_rows = [[context[name] for name in CONTEXT] for context in self.context]
         self._counts: dict[str, int] | None = None
         self._in_article: list[float] | None = None
 
@@ -172,7 +172,7 @@ class ArticleFeatures:
         gap = start - index if index < start else index - end + 1 if index >= end else 0
         own["region_distance"] = min(gap, 50) / 50
         own["repeated"] = float(self._counts[text] > 1)
-        return in_context(index, [own[name] for name in OWN], self._near)
+        return in_context(index, [own[name] for name in OWN], self._context_rows)
 
 
 _EMPTY = [0.0] * len(CONTEXT)
