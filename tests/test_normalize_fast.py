@@ -209,14 +209,15 @@ def test_ascii_trouble_is_what_the_plain_pattern_finds():
     # built from characters on either side of each test (controls, spaces, "_", symbols).
     edges = "\x00\x08\t\n\x0b\x0c\r\x0e\x1b\x1c\x1f \x7f_&=-.aZ09"
     singles = [chr(code) for code in range(128)]
-    lines = singles + [a + b for a in singles for b in edges]
+    common = singles + [a + b for a in singles for b in edges]
+    common += [line for path in EXAMPLE_ARTICLES
+               for line in path.read_text(encoding="utf-8").splitlines() if line.isascii()]
     for max_run in (1, 3, 64):
+        lines = list(common)
         for width in range(max_run - 1, max_run + 3):
             for symbol in "_=-.!":
                 lines += [symbol * width, f"a {symbol * width} b", "x" + symbol * width]
                 lines += [f"{symbol * (width // 2)}_{symbol * (width // 2)}"]
-        lines += [line for path in EXAMPLE_ARTICLES
-                  for line in path.read_text(encoding="utf-8").splitlines() if line.isascii()]
         plain = plain_ascii_trouble(max_run)
         run = re.compile(rf"[^\w\s]{{{max_run + 1},}}")
         for line in lines:
