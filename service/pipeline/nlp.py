@@ -5,7 +5,19 @@ from collections.abc import Iterable
 from functools import cache
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, SENT_START
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LENGTH,
+    SENT_START,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import get_current_ops, set_current_ops
@@ -89,7 +101,9 @@ def analyze(
         for group in minibatches(pieces, tokens=bounds.batch_tokens, size=nlp.batch_size):
             found = nlp.pipe([chunk.doc for chunk in group], disable=disable, batch_size=len(group))
             for chunk, doc in zip(group, found, strict=True):
-                parts[chunk.index].append((chunk, _copy_out(doc, parsed=parsed)))
+                source = texts[chunk.index]
+                parts[chunk.index].append((chunk, _copy_out(doc, source, chunk.char_start,
+                                                            parsed=parsed)))
     return [stitch(part) for part in parts]
 
 
@@ -107,17 +121,45 @@ def _break_paragraphs(doc: Doc, starts: list[int]) -> Doc:
     return doc
 
 
-def _copy_out(doc: Doc, *, parsed: bool) -> Analysis:
+# One array read per Doc: the entity columns, then the word flags.
+_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_ID, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]
+_BEGIN, _INSIDE = 3, 1  # ENT_IOB's codes for a token that begins or continues an entity
+
+
+def _copy_out(doc: Doc, source: str, base: int, *, parsed: bool) -> Analysis:
+    """The plain values of `doc`, which is `source` from character `base` on."""
+    columns = doc.to_array(_COLUMNS)
     # As the model found them: enrich.within_paragraphs trims them at paragraph breaks.
-    mentions = [Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.ent_id_ or None)
-                for ent in doc.ents]
-    flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_STOP])
-    is_word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
-    words, stopwords = int(is_word.sum()), int((is_word & (flags[:, 2] == 1)).sum())
+    mentions = _mentions(columns, doc.vocab.strings, source, base)
+    is_word = (columns[:, 5] == 0) & (columns[:, 6] == 0)
+    words, stopwords = int(is_word.sum()), int((is_word & (columns[:, 7] == 1)).sum())
     if not parsed:
         return Analysis(mentions, [], words, stopwords)
     sentences = [_trimmed(sent) for sent in doc.sents]
     return Analysis(mentions, sentences, words, stopwords, extract_tokens(doc))
+
+
+def _mentions(columns, strings, source: str, base: int) -> list[Mention]:
+    """What `doc.ents` holds, read off the token columns as spaCy's own getter reads them:
+    an entity begins at a B token with a label and runs to the next token that is not I. The
+    getter makes a Span per entity and its text token by token (~0.2 ms an article, 1% of an
+    entities-only request); the text is the source's characters. Its id is the first token's:
+    set_ents gives every token of an entity the entity's id."""
+    iob, labels = columns[:, 0], columns[:, 1]
+    begins = numpy.flatnonzero((iob == _BEGIN) & (labels != 0))
+    if not len(begins):
+        return []
+    closes = numpy.append(numpy.flatnonzero(iob != _INSIDE), len(iob))
+    ends = closes[numpy.searchsorted(closes, begins, side="right")] - 1  # the last tokens
+    starts = columns[begins, 3].tolist()
+    stops = (columns[ends, 3] + columns[ends, 4]).tolist()
+    names = {label: strings[label] for label in set(labels[begins].tolist())}
+    ids = columns[begins, 2].tolist()
+    return [
+        Mention(source[base + start : base + stop], names[label], start, stop,
+                strings[kb] if kb else None)
+        for start, stop, label, kb in zip(starts, stops, labels[begins].tolist(), ids, strict=True)
+    ]
 
 
 def _trimmed(sent) -> Span:
