@@ -43,6 +43,7 @@ class Job:
     context: contextvars.Context
     future: Future = field(default_factory=Future)
     started: threading.Event = field(default_factory=threading.Event)
+    tokens: int | None = None  # estimated, once a pass needs the count
 
 
 class ModelThread:
@@ -91,18 +92,17 @@ class ModelThread:
             first = self._jobs.popleft()
             if not self.token_budget or len(first.articles) != 1 or not self._jobs:
                 return [first]  # nothing to share with: no token count needed
-            taken, budget = [first], self.token_budget - self._tokens(first)
+            taken = [first]
             sections = components_for(first.articles[0].options.include)
             kept = collections.deque()
             while self._jobs:
                 job = self._jobs.popleft()
                 if (
                     len(job.articles) == 1
-                    and budget >= (tokens := self._tokens(job))
                     and components_for(job.articles[0].options.include) == sections
+                    and self._fits([*taken, job])
                 ):
                     taken.append(job)
-                    budget -= tokens
                 else:
                     kept.append(job)
             self._jobs.extendleft(reversed(kept))  # the rest keep their order
@@ -122,9 +122,18 @@ class ModelThread:
             self._ready.wait(min(remaining, _POLL))
         occupancy.want(0)
 
+    def _fits(self, jobs: list[Job]) -> bool:
+        """Whether the jobs' texts fit one pass's token budget. Characters first: no token is
+        shorter than one, so when they fit, the tokens do, and most passes count none."""
+        if sum(len(job.articles[0].text) for job in jobs) <= self.token_budget:
+            return True
+        return sum(map(self._tokens, jobs)) <= self.token_budget
+
     def _tokens(self, job: Job) -> int:
-        unspaced = self.pipeline.bounds.unspaced_chars
-        return sum(estimate_tokens(article.text, unspaced) for article in job.articles)
+        if job.tokens is None:
+            unspaced = self.pipeline.bounds.unspaced_chars
+            job.tokens = sum(estimate_tokens(article.text, unspaced) for article in job.articles)
+        return job.tokens
 
     def _run_together(self, jobs: list[Job]) -> None:
         articles = [job.articles[0] for job in jobs]

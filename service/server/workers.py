@@ -25,6 +25,7 @@ and none is accepted and dropped.
 """
 
 import threading
+import time
 
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
@@ -43,6 +44,8 @@ class DrainingThreadWorker(ThreadWorker):
         self.gather_requests = settings["GATHER_REQUESTS"]
         self._held = self._force = False
         self._hold_id = 0
+        if self.accept_delay:
+            self._overdue = Alarm(self.accept_delay, self._defer_overdue)
         super().init_process()
 
     def accept(self, listener) -> None:
@@ -85,12 +88,11 @@ class DrainingThreadWorker(ThreadWorker):
         self._held, self._hold_id = True, self._hold_id + 1
         ThreadWorker.set_accept_enabled(self, False)
         hold = self._hold_id
-        timer = threading.Timer(
-            self.accept_delay, self.method_queue.defer, (self._resume, hold, True)
-        )
-        timer.daemon = True
-        timer.start()
+        self._overdue.set(hold)
         occupancy.when_open(lambda: self.method_queue.defer(self._resume, hold, False))
+
+    def _defer_overdue(self, hold: int) -> None:
+        self.method_queue.defer(self._resume, hold, True)
 
     def _resume(self, hold: int, overdue: bool) -> None:
         """On the main thread: poll the listener again (the run loop re-registers it)."""
@@ -117,3 +119,34 @@ class DrainingThreadWorker(ThreadWorker):
         for conn in taken:
             self.enqueue_req(conn)
         return len(taken)
+
+
+class Alarm:
+    """One thread that calls `ring(token)` `delay` seconds after the latest `set(token)`; a
+    later `set` replaces an earlier one. A hold's deadline without a thread started per hold:
+    that start blocked the accept loop until the new thread got the interpreter."""
+
+    def __init__(self, delay: float, ring) -> None:
+        self._delay, self._ring = delay, ring
+        self._due: tuple[float, int] | None = None  # (when, token) of the alarm to ring
+        self._changed = threading.Condition()
+        threading.Thread(target=self._run, name="accept-delay", daemon=True).start()
+
+    def set(self, token: int) -> None:
+        """Ring with `token` once the delay has passed, unless set again before."""
+        with self._changed:
+            self._due = (time.monotonic() + self._delay, token)
+            self._changed.notify()
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                if self._due is None:
+                    self._changed.wait()
+                    continue
+                when, token = self._due
+                if (remaining := when - time.monotonic()) > 0:
+                    self._changed.wait(remaining)
+                    continue
+                self._due = None
+                self._ring(token)
