@@ -110,9 +110,15 @@ def post_request(worker, req, environ, resp):
         worker.alive = False
 
 
+_statm: dict[int, int] = {}  # pid -> that process's /proc/self/statm, open
+
+
 def _rss_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    # Read again from the start of a file kept open: opening it for every request cost ~25 us.
+    pid = os.getpid()
+    if pid not in _statm:
+        _statm[pid] = os.open("/proc/self/statm", os.O_RDONLY)
+    return int(os.pread(_statm[pid], 128, 0).split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def post_fork(server, worker):
