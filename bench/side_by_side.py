@@ -6,7 +6,8 @@ measures every target at concurrency 1 (each article sent to every target in tur
 machine's drift hits them alike), 2 × workers and 4 × workers, then raw `nlp.pipe` with a
 full request's components and with `ner` alone, both in minibatches of 8 and one document per call
 (a service request is one document), each as spaCy ships (BLIS) and on the service's matrix
-backend (numpy's BLAS). The report gives medians over the rounds, and each ratio as the median
+backend (numpy's BLAS), and `ner` in as many processes as the service has workers, run at once
+(what the cores give two processes together, beside twice one alone). The report gives medians over the rounds, and each ratio as the median
 of the rounds' own ratios with the lowest and highest round beside it.
 """
 
@@ -18,7 +19,7 @@ import sys
 
 import spacy
 from corpus import REPO, load_corpus
-from measure import raw_each, raw_pipe, served, served_in_turn, single_bodies
+from measure import raw_each, raw_pipe, raw_pipes_at_once, served, served_in_turn, single_bodies
 
 sys.path.insert(0, str(REPO / "tests"))
 from support.server import running_server  # noqa: E402
@@ -112,6 +113,8 @@ def one_round(args, raws, corpus, targets, bodies, concurrencies) -> dict:
         measured[f"{raw}_ner", 1] = raw_pipe(nlp, corpus, args.passes, 8, enable=["ner"])
         measured[f"{raw}_single", 1] = raw_each(nlp, corpus * args.passes, enable=FULL_REQUEST)
         measured[f"{raw}_ner_single", 1] = raw_each(nlp, corpus * args.passes, enable=["ner"])
+        measured[f"{raw}_ner_at_once", args.workers] = raw_pipes_at_once(
+            nlp, corpus, args.passes, 8, args.workers, enable=["ner"])
     return measured
 
 
@@ -146,6 +149,10 @@ def report(args, corpus, rounds, concurrencies) -> None:
             show(f"entities only ÷ ({args.workers} × {raw} ner, {backend}; {label}), c={best}",
                  ratios(rounds, ("entities", best), (f"{raw}_ner{suffix}", 1),
                         lambda m: m.rate(), args.workers))
+        show(f"entities only ÷ {args.workers} {raw} ner processes run at once ({backend}; "
+             f"minibatches of 8), c={best}",
+             ratios(rounds, ("entities", best), (f"{raw}_ner_at_once", args.workers),
+                    lambda m: m.rate()))
     if ("full_baseline", 1) in rounds[0]:
         report_baseline(rounds, concurrencies)
 
