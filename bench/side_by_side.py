@@ -7,8 +7,9 @@ machine's drift hits them alike), 2 × workers and 4 × workers, then raw `nlp.p
 full request's components and with `ner` alone, both in minibatches of 8 and one document per call
 (a service request is one document), each as spaCy ships (BLIS) and on the service's matrix
 backend (numpy's BLAS), and `ner` in as many processes as the service has workers, run at once
-(what the cores give two processes together, beside twice one alone). The report gives medians over the rounds, and each ratio as the median
-of the rounds' own ratios with the lowest and highest round beside it.
+(what the cores give two processes together, beside twice one alone). The report gives medians
+over the rounds, and each ratio as the median of the rounds' own ratios with the lowest and
+highest round beside it.
 """
 
 import argparse
