@@ -19,9 +19,7 @@ import statistics
 import sys
 
 from corpus import REPO, load_corpus
-from load import post_all
-from measure import single_bodies
-from procs import cpu_seconds
+from measure import served, single_bodies
 from side_by_side import with_fixtures
 
 sys.path.insert(0, str(REPO / "tests"))
@@ -47,10 +45,9 @@ def main() -> None:
     corpus = with_fixtures(load_corpus())
     options = {"include": ["entities"]} if args.include == "entities" else None
     bodies = single_bodies(corpus, 1, options)
-    words = sum(a.words for a in corpus) * args.passes
     runs = []
     for run in range(args.runs):
-        rounds = one_run(variants, bodies * args.passes, words, args, reverse=run % 2 == 1)
+        rounds = one_run(variants, bodies, corpus, args, reverse=run % 2 == 1)
         ratios = [(statistics.median(r[i][0] / r[0][0] for r in rounds),
                    statistics.median(r[i][1] / r[0][1] for r in rounds))
                   for i in range(len(variants))]
@@ -58,7 +55,7 @@ def main() -> None:
         print(f"run {run}: " + "  ".join(f"{w:.3f} words/s, {c:.3f} per CPU-s"
                                          for w, c in ratios[1:]), file=sys.stderr)
     print(f"{args.include}, c={args.concurrency}: {args.runs} runs of fresh servers, "
-          f"{args.rounds} rounds each, {words:,} words a measurement\n")
+          f"{args.rounds} rounds each, the corpus {args.passes} times a measurement\n")
     print("| variant ÷ the first | words/s, median of runs | words per CPU-s | each run's "
           "words/s |\n|---|---:|---:|---|")
     for i in range(1, len(variants)):
@@ -67,25 +64,21 @@ def main() -> None:
               f"{statistics.median(run[i][1] for run in runs):.3f} | {each} |")
 
 
-def one_run(variants, bodies, words: int, args, *, reverse: bool) -> list[list[tuple]]:
+def one_run(variants, bodies, corpus, args, *, reverse: bool) -> list[list[tuple]]:
     """Fresh servers; per round, each variant's (words/s, words per CPU-s), order alternating."""
     order = list(range(len(variants)))[:: -1 if reverse else 1]
     with contextlib.ExitStack() as stack:
         started = {i: stack.enter_context(running_server(workers=2, env={**ENV, **variants[i]}))
                    for i in order}
-        for server in started.values():
-            post_all(server.url, "/v1/enrich", bodies[: len(bodies) // args.passes], 4)
+        for server in started.values():  # warm up
+            served(server, "/v1/enrich", bodies, corpus, 1, args.concurrency)
         rounds = []
         for number in range(args.rounds):
             row = [(0.0, 0.0)] * len(variants)
             for i in order[:: -1 if number % 2 else 1]:
-                server = started[i]
-                cpu = cpu_seconds(server.process.pid)
-                result = post_all(server.url, "/v1/enrich", bodies, args.concurrency)
-                cpu = cpu_seconds(server.process.pid) - cpu
-                if result.failures:
-                    raise RuntimeError(f"{result.failures} requests failed: {args.variant[i]}")
-                row[i] = (words / result.wall, words / cpu)
+                measure = served(started[i], "/v1/enrich", bodies * args.passes, corpus,
+                                 args.passes, args.concurrency)
+                row[i] = (measure.rate(), measure.per_cpu())
             rounds.append(row)
     return rounds
 
