@@ -153,12 +153,13 @@ def _mentions(columns, strings, source: str, base: int) -> list[Mention]:
     ends = closes[numpy.searchsorted(closes, begins, side="right")] - 1  # the last tokens
     starts = columns[begins, 3].tolist()
     stops = (columns[ends, 3] + columns[ends, 4]).tolist()
-    names = {label: strings[label] for label in set(labels[begins].tolist())}
+    kinds = labels[begins].tolist()
+    names = {label: strings[label] for label in set(kinds)}
     ids = columns[begins, 2].tolist()
     return [
         Mention(source[base + start : base + stop], names[label], start, stop,
                 strings[kb] if kb else None)
-        for start, stop, label, kb in zip(starts, stops, labels[begins].tolist(), ids, strict=True)
+        for start, stop, label, kb in zip(starts, stops, kinds, ids, strict=True)
     ]
 
 

@@ -111,6 +111,7 @@ def post_request(worker, req, environ, resp):
 
 
 _statm: dict[int, int] = {}  # pid -> that process's /proc/self/statm, open
+_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _rss_mb() -> float:
@@ -118,7 +119,7 @@ def _rss_mb() -> float:
     pid = os.getpid()
     if pid not in _statm:
         _statm[pid] = os.open("/proc/self/statm", os.O_RDONLY)
-    return int(os.pread(_statm[pid], 128, 0).split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return int(os.pread(_statm[pid], 128, 0).split()[1]) * _PAGE_MB
 
 
 def post_fork(server, worker):
