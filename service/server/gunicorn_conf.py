@@ -1,6 +1,7 @@
 """Every gunicorn setting for enrich: `gunicorn -c python:service.server.gunicorn_conf`."""
 
 import gc
+import mmap
 import os
 import signal
 
@@ -111,7 +112,6 @@ def post_request(worker, req, environ, resp):
 
 
 _statm: dict[int, int] = {}  # pid -> that process's /proc/self/statm, open
-_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _rss_mb() -> float:
@@ -119,7 +119,7 @@ def _rss_mb() -> float:
     pid = os.getpid()
     if pid not in _statm:
         _statm[pid] = os.open("/proc/self/statm", os.O_RDONLY)
-    return int(os.pread(_statm[pid], 128, 0).split()[1]) * _PAGE_MB
+    return int(os.pread(_statm[pid], 128, 0).split()[1]) * mmap.PAGESIZE / 2**20
 
 
 def post_fork(server, worker):
