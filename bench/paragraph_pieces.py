@@ -32,11 +32,10 @@ from spacy.tokens import Doc
 
 from service.config import from_environ
 from service.pipeline.backend import use_backend
-from service.pipeline.chunks import tokenize
+from service.pipeline.chunks import MAX_UNSPACED_CHARS, tokenize
 from service.pipeline.nlp import _break_paragraphs
 from service.pipeline.normalize import normalize
 
-UNSPACED = 200  # MAX_UNSPACED_CHARS
 _HEAD = [ORTH, NORM, SPACY, SENT_START]  # what `ner` reads of a token
 
 
@@ -50,9 +49,9 @@ def main() -> None:
     use_backend(nlp, from_environ()["MATRIX_BACKEND"])
     texts = [_normalized(text) for text in repository_texts()]
     for components in (["ner"], FULL_REQUEST):
-        same, words = _same_answers(nlp, texts, components, args)
+        same, extra = _same_answers(nlp, texts, components, args)
         print(f"{'+'.join(components)}: {same} of {len(texts)} texts give the whole Doc's "
-              f"answer from pieces ({words:.1%} more tokens for the context)")
+              f"answer from pieces ({extra:.1%} more tokens for the context)")
     corpus = [_normalized(article.text) for article in with_fixtures(load_corpus())]
     seconds = {}
     for _ in range(args.rounds):
@@ -74,7 +73,7 @@ def _normalized(raw: str) -> tuple[str, list[int]]:
 
 
 def _doc(nlp, text: str, starts: list[int]) -> Doc:
-    return _break_paragraphs(tokenize(nlp, text, UNSPACED), starts)
+    return _break_paragraphs(tokenize(nlp, text, MAX_UNSPACED_CHARS), starts)
 
 
 def _ranges(doc: Doc, args) -> list[tuple[int, int, int, int]]:
