@@ -14,8 +14,7 @@ of its neighbours on either side; the entities of each piece's own tokens are ke
    paragraph, so only the embedding's window (4 tokens each side in en_core_web_sm) could
    change an entity; the parser's state at a paragraph start is not so bounded.
 2. Cost: CPU seconds of `ner` over the bench corpus, whole Docs against pieces (copied out of
-   the whole Doc), one, two and eight articles a pass, in
-   alternating rounds, medians.
+   the whole Doc), one, two and eight articles a pass, in alternating rounds, medians.
 """
 
 import argparse
@@ -110,6 +109,8 @@ def _same_answers(nlp, texts, components, args) -> tuple[int, float]:
             with nlp.memory_zone():
                 whole = nlp(_doc(nlp, text, starts))
                 expected = _answer(whole, 0, len(whole), 0, parsed)
+                # A fresh Doc: the pipeline annotated `whole` in place (the parser's sentence
+                # starts among it), and the pieces must see only the tokenizer's work.
                 doc = _doc(nlp, text, starts)
                 ranges = _ranges(doc, args)
                 entities, parse = [], []
