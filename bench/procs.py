@@ -11,11 +11,13 @@ def tree(pid: int) -> list[psutil.Process]:
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of the whole tree so far (workers must not be recycled meanwhile)."""
-    total = 0.0
-    for process in tree(pid):
-        times = process.cpu_times()
-        total += times.user + times.system
-    return total
+    return sum(user_and_system(pid))
+
+
+def user_and_system(pid: int) -> tuple[float, float]:
+    """User and system CPU seconds of the whole tree so far, apart."""
+    times = [process.cpu_times() for process in tree(pid)]
+    return sum(t.user for t in times), sum(t.system for t in times)
 
 
 def worker_memory(pid: int) -> list[dict]:
