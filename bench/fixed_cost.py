@@ -5,11 +5,13 @@
 Starts the service and the plain reference wrapper (bench/reference_wrapper.py), one worker
 each, and sends each the same one-word article REQUESTS times at concurrency 1, twice in
 alternation: the full answer, entities only and `removed` only (no model at all) from the
-service, `/ents` from the wrapper. It prints the p50 latency and the server's CPU per request,
-user and system apart. The model's work is nearly nothing here, so what shows is HTTP, the
-framework, the hand-off to the model thread, normalization's and enrichment's fixed costs; the
-gap to the wrapper is the service's own overhead. One server of each, so a difference of a
-few percent is this machine's noise (bench/fresh_servers.py compares settings).
+service, `/ents` and `/echo` (no model: gunicorn and Flask alone) from the wrapper. It prints
+the p50 latency and the server's CPU per request, user and system apart. The model's work is
+nearly nothing here, so what shows is HTTP, the framework, the hand-off to the model thread,
+normalization's and enrichment's fixed costs; the gap to the wrapper is the service's own
+overhead, and `removed` beside `/echo` is what the service's own code adds to a request. One
+server of each, so a difference of a few percent is this machine's noise (bench/fresh_servers.py
+compares settings).
 """
 
 import statistics
@@ -35,7 +37,8 @@ def main() -> None:
     wrapper_env = {**ENV, "PYTHON": sys.executable, "REPO": str(REPO)}
     with (running_server(workers=1, env=wrapper_env, command=WRAPPER) as wrapper,
           running_server(workers=1, env=ENV) as service):
-        targets = [("wrapper", wrapper, "/ents", full), ("full", service, "/v1/enrich", full)]
+        targets = [("wrapper", wrapper, "/ents", full), ("wrapper /echo", wrapper, "/echo", full),
+                   ("full", service, "/v1/enrich", full)]
         targets += [(section, service, "/v1/enrich", orjson.dumps(
             {"id": "x", "text": TEXT, "options": {"include": [section]}}))
             for section in ("entities", "removed")]

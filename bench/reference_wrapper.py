@@ -23,6 +23,13 @@ def ents():
     )
 
 
+@app.post("/echo")
+def echo():
+    """The same request without the model: what gunicorn and Flask alone cost one here
+    (bench/fixed_cost.py)."""
+    return {"chars": len(request.get_json()["text"])}
+
+
 @app.get("/readyz")
 def readyz():
     """Ready once imported: the model loads at import."""
